@@ -1,0 +1,130 @@
+"""JSON API for other KPU systems, scoped exactly like the pages (session login)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+from uuid import UUID
+
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import NinjaAPI, Query, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.security import django_auth
+
+from bakohumas.evaluation.engine import evaluate
+from bakohumas.evaluation.selectors import get_scope_for_user
+from bakohumas.offices.models import Office
+from bakohumas.reports.models import Period, Submission
+from bakohumas.reports.selectors import get_office_for_user, get_submission_for_user
+
+api = NinjaAPI(
+    title="Bakohumas API",
+    version="1",
+    description="Laporan Bakohumas triwulan dan evaluasinya. Masuk dulu lewat halaman login (sesi).",
+    auth=django_auth,
+    urls_namespace="api",
+)
+
+
+class PeriodOut(Schema):
+    code: str
+    label: str
+    start: dt.date
+    end: dt.date
+    deadline: dt.date
+    entry_closed: bool
+
+
+class ReportOut(Schema):
+    id: UUID
+    office_code: str
+    office_name: str
+    period: str
+    status: str
+    reported_on: dt.date | None
+    late: bool
+    values: dict[str, Any]
+
+
+class RegionOut(Schema):
+    code: str
+    name: str
+
+
+class UnitsOut(Schema):
+    expected: int
+    reported: int
+    not_updated: list[str]
+    carried_forward: list[str]
+    late: list[str]
+
+
+class IndicatorOut(Schema):
+    code: str
+    name: str
+    kind: Literal["share", "ratio"]
+    numerator: int
+    denominator: int
+    percent: float | None
+    units: list[str] | None
+    percent_of_reported: float | None = None
+
+
+class EvaluationOut(Schema):
+    region: RegionOut
+    period: str
+    missing_rule: Literal["carry_forward", "count_as_not_met"]
+    units: UnitsOut
+    indicators: list[IndicatorOut]
+    findings: list[str]
+
+
+class EvaluationQuery(Schema):
+    period: str
+    region: str = Office.NATIONAL_CODE
+    missing_rule: Literal["carry_forward", "count_as_not_met"] = "carry_forward"
+
+
+class ReportsQuery(Schema):
+    period: str | None = None
+    region: str | None = None
+
+
+def _report_out(submission: Submission) -> dict[str, Any]:
+    return {
+        "id": submission.id, "office_code": submission.office.code, "office_name": submission.office.name,
+        "period": submission.period_id, "status": submission.status, "reported_on": submission.reported_on,
+        "late": submission.is_late, "values": submission.value_map(),
+    }
+
+
+@api.get("/periods", response=list[PeriodOut], summary="Periode laporan")
+def list_periods(request: HttpRequest):
+    return [{"code": p.code, "label": p.label, "start": p.start, "end": p.end, "deadline": p.deadline,
+             "entry_closed": p.entry_closed} for p in Period.objects.all()]
+
+
+@api.get("/reports", response=list[ReportOut], summary="Laporan yang boleh dilihat pengguna")
+@paginate(LimitOffsetPagination)
+def list_reports(request: HttpRequest, filters: Query[ReportsQuery]):
+    submissions = Submission.objects.visible_to(request.user).select_related("office", "period")
+    if filters.region:
+        region = get_office_for_user(request.user, filters.region)
+        submissions = submissions.filter(office__in=Office.objects.in_region(region))
+    if filters.period:
+        submissions = submissions.filter(period_id=filters.period)
+    return [_report_out(s) for s in submissions.prefetch_related("values").order_by("period_id", "office__code")]
+
+
+@api.get("/reports/{report_id}", response=ReportOut, summary="Satu laporan")
+def get_report(request: HttpRequest, report_id: UUID):
+    submission, _editable = get_submission_for_user(request.user, report_id)
+    return _report_out(submission)
+
+
+@api.get("/evaluation", response=EvaluationOut, summary="Evaluasi provinsi atau nasional",
+         description="Bentuk JSON sesuai bagian 5 formats/laporan-bakohumas-triwulan.md.")
+def get_evaluation(request: HttpRequest, query: Query[EvaluationQuery]):
+    region, period = get_scope_for_user(request.user, query.region, query.period)
+    return evaluate(period=period, region=region, missing_rule=query.missing_rule).as_json()

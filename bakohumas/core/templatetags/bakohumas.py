@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from django import template
+
+from bakohumas.core import formatting
+
+register = template.Library()
+
+
+@register.filter
+def tanggal(value):
+    """17 Juli 2025."""
+    return formatting.tanggal(value)
+
+
+@register.filter
+def persen(value):
+    """10,5% — the Indonesian decimal comma; a dash where there is no denominator."""
+    if value is None:
+        return "–"
+    text = f"{value:.1f}".replace(".", ",")
+    return f"{text}%"
+
+
+@register.filter
+def yatidak(value):
+    if value is None or value == "":
+        return "–"
+    return "Ya" if value in (1, True, "1") else "Tidak"
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None
+
+
+@register.filter
+def heat(value):
+    """A colour bucket 0–4 for a percentage in a heat table."""
+    if value is None:
+        return "x"
+    return min(int(value // 20), 4)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DemoConfig(AppConfig):
+    name = "bakohumas.demo"
+    verbose_name = "Data demo"

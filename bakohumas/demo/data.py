@@ -1,0 +1,158 @@
+"""Demo data: East Java, Triwulan I and II 2025, for all 38 KPU Kabupaten/Kota. Evaluating
+2025Q2 with the default rule gives the figures presented at the Rakor Bakohumas of 17 July 2025:
+two offices not updated, external WhatsApp group 4 of 38, Media Center WhatsApp group 0,
+media 5 (13%), education 14 (37%), government 31 (82%), non-government 19 (50%).
+No real person's name is used."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from bakohumas.offices.models import Office, PositionTerm, User
+from bakohumas.offices.services import position_handover
+from bakohumas.reports.models import Submission
+from bakohumas.reports.services import period_get_or_create, submission_import, submission_return, submission_verify
+
+PROVINCE = "35"
+PASSWORD = "Demo-Bakohumas-2025"
+NOT_UPDATED_Q2 = ("3527", "3578")  # reported in Q1, not in Q2: evaluated on their Q1 report
+LATE_Q2 = {"3509": dt.date(2025, 7, 14), "3520": dt.date(2025, 7, 11), "3575": dt.date(2025, 7, 21)}
+RETURNED_Q2 = "3516"
+AWAITING_Q2 = ("3571", "3504", "3522", "3574")
+
+# How many of the 38 offices meet each yes/no or partnership indicator in 2025Q2 (the Rakor) and Q1.
+TARGETS_Q2 = {
+    "wa_bakohumas_eksternal": 4, "wa_media_center": 0, "kerja_sama_media": 5, "kerja_sama_pendidikan": 14,
+    "kerja_sama_pemerintah": 31, "kerja_sama_non_pemerintah": 19, "media_center_aktif": 11,
+    "episode_podcast": 9, "kendala_sdm": 29, "kendala_anggaran": 26, "kendala_sarpras": 21,
+}
+TARGETS_Q1 = {
+    "wa_bakohumas_eksternal": 2, "wa_media_center": 0, "kerja_sama_media": 3, "kerja_sama_pendidikan": 11,
+    "kerja_sama_pemerintah": 28, "kerja_sama_non_pemerintah": 15, "media_center_aktif": 8,
+    "episode_podcast": 6, "kendala_sdm": 31, "kendala_anggaran": 27, "kendala_sarpras": 23,
+}
+BOOLEAN = {"wa_bakohumas_eksternal", "wa_media_center", "media_center_aktif", "kendala_sdm", "kendala_anggaran",
+           "kendala_sarpras"}
+CONSTRAINT_TEXTS = [
+    "Jumlah staf humas terbatas; satu orang merangkap admin media sosial dan website.",
+    "Belum ada anggaran khusus untuk produksi konten video dan podcast.",
+    "Peralatan dokumentasi (kamera, mikrofon) terbatas dan sudah lama.",
+    "Keterampilan desain grafis dan penyuntingan video staf masih perlu ditingkatkan.",
+    "Ruang Media Center belum tertata dan dipakai untuk gudang logistik.",
+    "Koneksi internet kantor sering terputus saat siaran langsung.",
+]
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    full_name: str
+    role: str
+    office_code: str
+
+
+ACCOUNTS = [
+    DemoAccount("operator.kediri", "Operator Demo Kota Kediri", User.Role.OPERATOR, "3571"),
+    DemoAccount("ketua.kediri", "Ketua Bakohumas Demo Kota Kediri", User.Role.KETUA, "3571"),
+    DemoAccount("pimpinan.jatim", "Pimpinan Demo Jawa Timur", User.Role.PIMPINAN, PROVINCE),
+    DemoAccount("evaluator.jatim", "Evaluator Demo Jawa Timur", User.Role.EVALUATOR, PROVINCE),
+    DemoAccount("humas.ri", "Humas Demo KPU RI", User.Role.HUMAS_RI, Office.NATIONAL_CODE),
+]
+
+
+def _values(codes: list[str], targets: dict[str, int], rng: random.Random) -> dict[str, dict[str, int | str]]:
+    """Values per office so that exactly `targets[code]` offices meet each indicator."""
+    members = {element: set(rng.sample(codes, count)) for element, count in targets.items()}
+    out = {}
+    for code in codes:
+        values: dict[str, int | str] = {}
+        for element in targets:
+            meets = code in members[element]
+            values[element] = int(meets) if element in BOOLEAN else (rng.randint(1, 4) if meets else 0)
+        posts = rng.randint(25, 140)
+        requests = rng.randint(0, 9)
+        values.update(
+            berita_website=rng.choice([0, 0, 3, 6, 9, 12, 18, 25, 31]),
+            unggahan_medsos=posts,
+            unggahan_seremonial=rng.randint(posts // 4, posts * 3 // 5),
+            siaran_langsung=rng.randint(0, 5),
+            permohonan_informasi=requests,
+            permohonan_tepat_waktu=rng.randint(max(0, requests - 2), requests),
+            dokumen_perpustakaan=rng.randint(0, 60),
+            pengajuan_isbn=rng.choice([0, 0, 0, 1, 2]),
+            kegiatan_non_anggaran=rng.randint(0, 6),
+            uraian_kendala=" ".join(rng.sample(CONSTRAINT_TEXTS, 2)) if values["kendala_sdm"] else "",
+            catatan="",
+        )
+        out[code] = values
+    return out
+
+
+def _accounts() -> list[User]:
+    users = []
+    for account in ACCOUNTS:
+        user, _created = User.objects.get_or_create(username=account.username)
+        first, _, last = account.full_name.partition(" ")
+        user.first_name, user.last_name = first, last
+        user.role = account.role
+        user.office = Office.objects.get(code=account.office_code)
+        user.email = f"{account.username}@contoh.kpu.go.id"
+        user.is_staff = account.role == User.Role.HUMAS_RI
+        user.set_password(PASSWORD)
+        user.save()
+        users.append(user)
+    return users
+
+
+@transaction.atomic
+def demo_load() -> list[User]:
+    """Load the demo data; running it again changes nothing that is already there."""
+    users = _accounts()
+    by_name = {u.username: u for u in users}
+    kediri = Office.objects.get(code="3571")
+    if not kediri.operators_may_submit:
+        kediri.operators_may_submit = True
+        kediri.save(update_fields=["operators_may_submit"])
+    if not PositionTerm.objects.filter(office=kediri).exists():
+        position_handover(office=kediri, position=PositionTerm.Position.KETUA_BAKOHUMAS,
+                          holder_name="Sekretaris Demo Periode Lalu", started_on=dt.date(2021, 3, 1), actor=None,
+                          contact="sekretaris.lalu@contoh.kpu.go.id")
+        position_handover(office=kediri, position=PositionTerm.Position.KETUA_BAKOHUMAS,
+                          holder_name=by_name["ketua.kediri"].get_full_name(), user=by_name["ketua.kediri"],
+                          started_on=dt.date(2024, 7, 1), actor=None,
+                          handover_note="Grup WhatsApp Bakohumas eksternal sudah dibentuk; kerja sama dengan "
+                                        "dua kampus perlu diperpanjang sebelum Desember.")
+    evaluator = by_name["evaluator.jatim"]
+    codes = list(Office.objects.filter(parent__code=PROVINCE).order_by("code").values_list("code", flat=True))
+    offices = {o.code: o for o in Office.objects.filter(code__in=codes)}
+    rng = random.Random(17072025)
+    q2 = _values(codes, TARGETS_Q2, rng)
+    q1 = _values(codes, TARGETS_Q1, rng)
+    for code in NOT_UPDATED_Q2:
+        q1[code] = q2[code]  # carried forward into the Q2 evaluation
+    period_q1, period_q2 = period_get_or_create("2025Q1"), period_get_or_create("2025Q2")
+    period_get_or_create("2025Q3")
+    existing = set(Submission.objects.filter(office__code__in=codes, period__in=[period_q1, period_q2])
+                   .values_list("office__code", "period_id"))
+    for code in codes:
+        if (code, "2025Q1") not in existing:
+            day = dt.date(2025, 4, 2 + codes.index(code) % 8) if code != "3509" else dt.date(2025, 4, 16)
+            submission, _ = submission_import(office=offices[code], period=period_q1, reported_on=day,
+                                              values=q1[code], actor=None, source="data demo")
+            submission_verify(submission=submission, actor=evaluator)
+        if code in NOT_UPDATED_Q2 or (code, "2025Q2") in existing:
+            continue
+        day = LATE_Q2.get(code, dt.date(2025, 7, 1 + codes.index(code) % 10))
+        submission, _ = submission_import(office=offices[code], period=period_q2, reported_on=day,
+                                          values=q2[code], actor=None, source="data demo")
+        if code == RETURNED_Q2:
+            submission_return(submission=submission, actor=evaluator,
+                              comment="Mohon lampirkan bukti kerja sama dengan lembaga pendidikan.",
+                              item_comments={"kerja_sama_pendidikan": "Sertakan tautan atau berkas PKS."})
+        elif code not in AWAITING_Q2:
+            submission_verify(submission=submission, actor=evaluator)
+    return users

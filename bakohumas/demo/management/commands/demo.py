@@ -1,0 +1,15 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Migrate, load the demo data and serve on 127.0.0.1:8000."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--bind", default="127.0.0.1:8000")
+
+    def handle(self, *args, bind: str, **options) -> None:
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("load_demo")
+        self.stdout.write(f"Buka http://{bind}/ dan masuk dengan salah satu akun di atas.")
+        call_command("serve", bind=bind)

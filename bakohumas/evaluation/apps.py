@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class EvaluationConfig(AppConfig):
+    name = "bakohumas.evaluation"
+    verbose_name = "Evaluasi"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        from bakohumas.evaluation.default_indicators import load_default_indicators_after_migrate
+
+        post_migrate.connect(load_default_indicators_after_migrate, sender=self)

@@ -1,0 +1,240 @@
+"""The evaluation of section 3 of the contract. Aggregation runs in SQL; the number of queries
+is the same for one province or all 514 offices."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import OuterRef, Q, Subquery, Sum
+
+from bakohumas.core.formatting import percent
+from bakohumas.evaluation.models import Indicator
+from bakohumas.offices.models import Office
+from bakohumas.reports.models import Period, ReportValue, Submission
+
+CARRY_FORWARD = "carry_forward"
+COUNT_AS_NOT_MET = "count_as_not_met"
+MISSING_RULES = (CARRY_FORWARD, COUNT_AS_NOT_MET)
+
+
+class EvaluationError(ValueError):
+    pass
+
+
+@dataclass
+class OfficeUnit:
+    code: str
+    name: str
+    submission_id: Any = None  # the report evaluated (this period's, or carried forward)
+    evaluated_period: str | None = None
+    reported_on: Any = None
+    late: bool = False
+    carried_forward_from: str | None = None
+
+    @property
+    def reported(self) -> bool:
+        """Reported for this very period (a carried-forward report does not count)."""
+        return self.submission_id is not None and not self.carried_forward_from
+
+
+@dataclass
+class IndicatorResult:
+    code: str
+    name: str
+    kind: str
+    polarity: str
+    group: str
+    phrase: str
+    short_label: str
+    numerator: int
+    denominator: int
+    units: list[str] | None
+    reported_denominator: int | None = None
+
+    @property
+    def percent(self) -> float | None:
+        return percent(self.numerator, self.denominator)
+
+    @property
+    def percent_of_reported(self) -> float | None:
+        if self.reported_denominator is None:
+            return None
+        return percent(self.numerator, self.reported_denominator)
+
+    def as_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "code": self.code, "name": self.name, "kind": self.kind, "numerator": self.numerator,
+            "denominator": self.denominator, "percent": self.percent, "units": self.units,
+        }
+        if self.kind == "share":
+            data["percent_of_reported"] = self.percent_of_reported
+        return data
+
+
+@dataclass
+class EvaluationResult:
+    region_code: str
+    region_name: str
+    period: Period
+    missing_rule: str
+    offices: list[OfficeUnit]
+    indicators: list[IndicatorResult]
+    findings: list[str] = field(default_factory=list)
+
+    @property
+    def expected(self) -> int:
+        return len(self.offices)
+
+    @property
+    def reported(self) -> list[OfficeUnit]:
+        return [o for o in self.offices if o.reported]
+
+    @property
+    def not_updated(self) -> list[OfficeUnit]:
+        return [o for o in self.offices if not o.reported]
+
+    @property
+    def carried_forward(self) -> list[OfficeUnit]:
+        return [o for o in self.offices if o.carried_forward_from]
+
+    @property
+    def late(self) -> list[OfficeUnit]:
+        return [o for o in self.offices if o.late]
+
+    @property
+    def is_national(self) -> bool:
+        return self.region_code == Office.NATIONAL_CODE
+
+    def indicator(self, code: str) -> IndicatorResult:
+        return next(i for i in self.indicators if i.code == code)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "region": {"code": self.region_code, "name": self.region_name},
+            "period": self.period.code,
+            "missing_rule": self.missing_rule,
+            "units": {
+                "expected": self.expected,
+                "reported": len(self.reported),
+                "not_updated": [o.code for o in self.not_updated],
+                "carried_forward": [o.code for o in self.carried_forward],
+                "late": [o.code for o in self.late],
+            },
+            "indicators": [i.as_json() for i in self.indicators],
+            "findings": self.findings,
+        }
+
+
+def _office_units(region: Office | None, period: Period, missing_rule: str) -> list[OfficeUnit]:
+    reported = Submission.objects.filter(office=OuterRef("pk"), status__in=Submission.REPORTED_STATUSES)
+    current = reported.filter(period=period)
+    # Carry forward looks back only: an office's most recent report of this or an earlier period.
+    earlier = reported.filter(period__start__lt=period.start).order_by("-period__start")
+    offices = Office.objects.in_region(region).annotate(
+        current_id=Subquery(current.values("id")[:1]),
+        current_reported_on=Subquery(current.values("reported_on")[:1]),
+    )
+    if missing_rule == CARRY_FORWARD:
+        offices = offices.annotate(
+            earlier_id=Subquery(earlier.values("id")[:1]),
+            earlier_period=Subquery(earlier.values("period_id")[:1]),
+        )
+    units = []
+    for office in offices.order_by("code"):
+        unit = OfficeUnit(code=office.code, name=office.name)
+        if office.current_id:
+            unit.submission_id = office.current_id
+            unit.evaluated_period = period.code
+            unit.reported_on = office.current_reported_on
+            unit.late = office.current_reported_on > period.deadline
+        elif missing_rule == CARRY_FORWARD and office.earlier_id:
+            unit.submission_id = office.earlier_id
+            unit.evaluated_period = unit.carried_forward_from = office.earlier_period
+        units.append(unit)
+    return units
+
+
+def evaluate(*, period: Period, region: Office | None = None, missing_rule: str = CARRY_FORWARD,
+             with_findings: bool = True) -> EvaluationResult:
+    """Evaluate the kab/kota offices of a province (or of the nation when `region` is None)."""
+    if missing_rule not in MISSING_RULES:
+        raise EvaluationError(
+            f"Aturan data kosong {missing_rule!r} tidak dikenal; pilih {' atau '.join(MISSING_RULES)}."
+        )
+    if region is not None and region.is_regency:
+        raise EvaluationError(f"{region.code} adalah KPU Kabupaten/Kota; evaluasi dilakukan per provinsi atau nasional.")
+    national = region is None or region.is_national
+    units = _office_units(None if national else region, period, missing_rule)
+    by_submission = {u.submission_id: u for u in units if u.submission_id}
+    indicators = list(Indicator.objects.filter(is_active=True))
+    shares = [i for i in indicators if i.kind == Indicator.Kind.SHARE]
+    ratios = [i for i in indicators if i.kind == Indicator.Kind.RATIO]
+
+    met: dict[str, list[str]] = defaultdict(list)
+    if shares and by_submission:
+        condition = Q()
+        for indicator in shares:
+            condition |= Q(code=indicator.element, number__gte=indicator.threshold)
+        rows = ReportValue.objects.filter(condition, submission_id__in=list(by_submission)).values_list(
+            "submission_id", "code", "number"
+        )
+        for submission_id, code, number in rows:
+            for indicator in shares:
+                if indicator.element == code and number >= indicator.threshold:
+                    met[indicator.code].append(by_submission[submission_id].code)
+
+    sums: dict[str, int] = {}
+    ratio_codes = {c for i in ratios for c in (i.numerator, i.denominator)}
+    if ratio_codes and by_submission:
+        sums = dict(
+            ReportValue.objects.filter(submission_id__in=list(by_submission), code__in=ratio_codes)
+            .values("code").annotate(total=Sum("number")).values_list("code", "total")
+        )
+
+    evaluated = len(by_submission)
+    results = []
+    for indicator in indicators:
+        common = {"code": indicator.code, "name": indicator.name, "kind": indicator.kind,
+                  "polarity": indicator.polarity, "group": indicator.group, "phrase": indicator.phrase,
+                  "short_label": indicator.short_label or indicator.name}
+        if indicator.kind == Indicator.Kind.SHARE:
+            codes = sorted(met[indicator.code])
+            results.append(IndicatorResult(**common, numerator=len(codes), denominator=len(units), units=codes,
+                                           reported_denominator=evaluated))
+        else:
+            results.append(IndicatorResult(**common, numerator=int(sums.get(indicator.numerator) or 0),
+                                           denominator=int(sums.get(indicator.denominator) or 0), units=None))
+    result = EvaluationResult(
+        region_code=Office.NATIONAL_CODE if national else region.code,
+        region_name="Indonesia" if national else region.region_name,
+        period=period, missing_rule=missing_rule, offices=units, indicators=results,
+    )
+    if with_findings:
+        from bakohumas.evaluation.findings import write_findings
+
+        result.findings = write_findings(result)
+    return result
+
+
+def evaluate_provinces(*, period: Period, missing_rule: str = CARRY_FORWARD) -> list[tuple[Office, EvaluationResult]]:
+    """One result per province, for the national table; computed from a single national pass."""
+    national = evaluate(period=period, missing_rule=missing_rule, with_findings=False)
+    provinces = list(Office.objects.provinces().order_by("code"))
+    parent_of = dict(Office.objects.regencies().values_list("code", "parent__code"))
+    out = []
+    for province in provinces:
+        units = [u for u in national.offices if parent_of[u.code] == province.code]
+        codes = {u.code for u in units}
+        evaluated = sum(1 for u in units if u.submission_id)
+        indicators = []
+        for item in national.indicators:
+            if item.kind == "share":
+                mine = [c for c in item.units or [] if c in codes]
+                indicators.append(IndicatorResult(
+                    item.code, item.name, item.kind, item.polarity, item.group, item.phrase, item.short_label,
+                    numerator=len(mine), denominator=len(units), units=mine, reported_denominator=evaluated))
+        out.append((province, EvaluationResult(province.code, province.region_name, period, missing_rule,
+                                               units, indicators)))
+    return out

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from bakohumas.evaluation.engine import CARRY_FORWARD, COUNT_AS_NOT_MET, evaluate, evaluate_provinces
+from bakohumas.evaluation.selectors import get_scope_for_user, require_national
+from bakohumas.reports.models import Period
+from bakohumas.reports.selectors import completeness
+
+RULE_LABELS = {
+    CARRY_FORWARD: "Pakai laporan terakhir (carry forward)",
+    COUNT_AS_NOT_MET: "Dianggap tidak memenuhi",
+}
+
+
+def _rule(request: HttpRequest) -> str:
+    rule = request.GET.get("aturan", CARRY_FORWARD)
+    return rule if rule in RULE_LABELS else CARRY_FORWARD
+
+
+@login_required
+def evaluation_page(request: HttpRequest, region_code: str, period_code: str) -> HttpResponse:
+    region, period = get_scope_for_user(request.user, region_code, period_code)
+    rule = _rule(request)
+    result = evaluate(period=period, region=region, missing_rule=rule)
+    return render(request, "evaluation/evaluation.html", {
+        "region": region, "period": period, "result": result, "rule": rule, "rule_labels": RULE_LABELS,
+        "periods": Period.objects.all()[:12],
+    })
+
+
+@login_required
+def completeness_page(request: HttpRequest, region_code: str, period_code: str) -> HttpResponse:
+    region, period = get_scope_for_user(request.user, region_code, period_code)
+    rows = completeness(region=region, period=period)
+    reported = [r for r in rows if r.reported]
+    return render(request, "evaluation/completeness.html", {
+        "region": region, "period": period, "rows": rows,
+        "reported_count": len(reported), "late_count": sum(r.late for r in rows),
+        "missing": [r for r in rows if not r.reported],
+        "periods": Period.objects.all()[:12],
+    })
+
+
+@login_required
+def national_page(request: HttpRequest, period_code: str) -> HttpResponse:
+    require_national(request.user)
+    period = get_object_or_404(Period, code=period_code)
+    rule = _rule(request)
+    provinces = evaluate_provinces(period=period, missing_rule=rule)
+    national = evaluate(period=period, missing_rule=rule)
+    shares = [i for i in national.indicators if i.kind == "share"]
+    return render(request, "evaluation/national.html", {
+        "period": period, "rule": rule, "rule_labels": RULE_LABELS, "national": national,
+        "provinces": provinces, "indicators": shares, "periods": Period.objects.all()[:12],
+    })

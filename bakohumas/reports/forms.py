@@ -1,0 +1,143 @@
+"""Forms built from the form definition (elements and rules are data). The same form class
+validates the web entry page and every row of a CSV import, so both give the same messages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from bakohumas.core.uploads import sniff_evidence
+from bakohumas.reports.models import Element, FormVersion
+
+YES = {"ya", "y", "1", "true"}
+NO = {"tidak", "t", "0", "false"}
+
+
+class YesNoField(forms.Field):
+    """ya/tidak stored as 1/0. Accepts ya/tidak (any case), y/t, 1/0, true/false."""
+
+    widget = forms.RadioSelect(choices=[("ya", _("Ya")), ("tidak", _("Tidak"))])
+    default_error_messages = {
+        "required": _("Pilih ya atau tidak."),
+        "invalid": _("Nilai %(value)s tidak dikenal; gunakan ya atau tidak."),
+    }
+
+    def to_python(self, value: Any) -> int | None:
+        if value in (None, ""):
+            return None
+        if isinstance(value, bool):
+            return int(value)
+        lowered = str(value).strip().lower()
+        if lowered in YES:
+            return 1
+        if lowered in NO:
+            return 0
+        raise ValidationError(self.error_messages["invalid"], code="invalid", params={"value": repr(str(value))})
+
+    def prepare_value(self, value: Any) -> Any:
+        if value in (1, True, "1"):
+            return "ya"
+        if value in (0, False, "0"):
+            return "tidak"
+        return value
+
+
+def element_field(element: Element) -> forms.Field:
+    common = {"label": element.label, "help_text": element.help_text, "required": element.required}
+    if element.kind == Element.Kind.BOOLEAN:
+        return YesNoField(**common)
+    if element.kind == Element.Kind.INTEGER:
+        return forms.IntegerField(
+            min_value=0,
+            max_value=10_000_000,
+            widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+            error_messages={
+                "required": _("Wajib diisi; isi 0 jika tidak ada."),
+                "invalid": _("Isi dengan bilangan bulat, misalnya 3."),
+                "min_value": _("Tidak boleh negatif."),
+                "max_value": _("Angka terlalu besar."),
+            },
+            **common,
+        )
+    return forms.CharField(max_length=5000, widget=forms.Textarea(attrs={"rows": 3}), **common)
+
+
+class ReportValuesForm(forms.Form):
+    """The answers of one report. Subclassed per form version by `report_form_class`."""
+
+    form_version: FormVersion
+    element_list: list[Element]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        for rule in self.form_version.rules.all():
+            left, right = cleaned.get(rule.left), cleaned.get(rule.right)
+            if isinstance(left, int) and isinstance(right, int) and left > right:
+                self.add_error(rule.left, rule.message)
+        return cleaned
+
+    def element_values(self) -> dict[str, int | str | None]:
+        return {element.code: self.cleaned_data.get(element.code) for element in self.element_list}
+
+
+def report_form_class(form_version: FormVersion, *, with_evidence: bool = False) -> type[ReportValuesForm]:
+    elements = list(form_version.elements.all())
+    fields: dict[str, Any] = {}
+    for element in elements:
+        fields[element.code] = element_field(element)
+        if with_evidence and element.kind != Element.Kind.TEXT:
+            fields[f"{element.code}__bukti_url"] = forms.URLField(
+                label=_("Tautan bukti"), required=False, max_length=500, assume_scheme="https",
+                error_messages={"invalid": _("Masukkan alamat tautan yang lengkap, misalnya https://...")},
+            )
+            fields[f"{element.code}__bukti_berkas"] = forms.FileField(
+                label=_("Berkas bukti (PDF/JPG/PNG)"), required=False, validators=[validate_evidence_file]
+            )
+    attrs = {**fields, "form_version": form_version, "element_list": elements}
+    return type("ReportForm", (ReportValuesForm,), attrs)
+
+
+def validate_evidence_file(upload) -> None:
+    if upload.size > settings.EVIDENCE_MAX_BYTES:
+        limit = settings.EVIDENCE_MAX_BYTES // (1024 * 1024)
+        raise ValidationError(_("Berkas terlalu besar; batasnya %(limit)s MB.") % {"limit": limit})
+    if sniff_evidence(upload) is None:
+        raise ValidationError(_("Berkas bukti harus berupa PDF, JPG, atau PNG (isi berkas tidak sesuai)."))
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Catatan untuk kantor"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000,
+        error_messages={"required": _("Tuliskan catatan agar kantor tahu apa yang perlu diperbaiki.")},
+    )
+
+
+class VerifyForm(forms.Form):
+    comment = forms.CharField(label=_("Catatan (opsional)"), widget=forms.Textarea(attrs={"rows": 2}),
+                              required=False, max_length=5000)
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(label=_("Berkas CSV laporan"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.IMPORT_MAX_BYTES:
+            raise ValidationError(_("Berkas terlalu besar; batasnya %(limit)s MB.")
+                                  % {"limit": settings.IMPORT_MAX_BYTES // (1024 * 1024)})
+        raw = upload.read()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ValidationError(_("Berkas bukan teks UTF-8. Simpan ulang sebagai CSV UTF-8.")) from None
+        if "\x00" in text:
+            raise ValidationError(_("Berkas ini bukan CSV (berisi data biner)."))
+        return text
+
+
+class DeadlineForm(forms.Form):
+    deadline = forms.DateField(label=_("Batas waktu"), widget=forms.DateInput(attrs={"type": "date"}))

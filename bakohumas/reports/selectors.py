@@ -1,0 +1,117 @@
+"""Reads for the quarterly report, all scoped to what the user may see."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from uuid import UUID
+
+from django.db.models import OuterRef, Prefetch, Subquery
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from bakohumas.core.periods import Quarter
+from bakohumas.offices.models import Office
+from bakohumas.reports.models import Period, ReviewComment, Submission, SubmissionVersion
+
+
+def get_submission_for_user(user, submission_id: UUID) -> tuple[Submission, bool]:
+    """The submission if the user may see it (404 otherwise), and whether they may edit it."""
+    submission = get_object_or_404(
+        Submission.objects.visible_to(user).select_related("office", "office__parent", "period", "form", "updated_by"),
+        id=submission_id,
+    )
+    editable = (
+        user.can_edit_report_of(submission.office)
+        and submission.status in (Submission.Status.DRAFT, Submission.Status.RETURNED)
+        and not submission.period.entry_closed
+    )
+    return submission, editable
+
+
+def get_office_for_user(user, code: str) -> Office:
+    return get_object_or_404(Office.objects.visible_to(user).select_related("parent"), code=code)
+
+
+def submission_detail(submission: Submission) -> Submission:
+    """The submission with everything its page shows, in a fixed number of queries."""
+    return (
+        Submission.objects.select_related("office", "office__parent", "period", "form", "updated_by")
+        .prefetch_related(
+            "values",
+            "form__elements",
+            "form__rules",
+            Prefetch("versions", queryset=SubmissionVersion.objects.select_related("created_by")),
+            Prefetch("comments", queryset=ReviewComment.objects.select_related("author")),
+        )
+        .get(pk=submission.pk)
+    )
+
+
+def current_period_code(today: dt.date | None = None) -> str:
+    return Quarter.containing(today or timezone.localdate()).code
+
+
+def periods_for_office(office: Office, *, today: dt.date | None = None, count: int = 6) -> list[dict]:
+    """The office's recent periods (current quarter first) with their reports, for its home page."""
+    today = today or timezone.localdate()
+    quarter = Quarter.containing(today)
+    codes = []
+    for _ in range(count):
+        codes.append(quarter.code)
+        quarter = quarter.previous()
+    periods = {p.code: p for p in Period.objects.filter(code__in=codes)}
+    submissions = {s.period_id: s for s in Submission.objects.filter(office=office, period_id__in=codes)}
+    rows = []
+    for code in codes:
+        q = Quarter.parse(code)
+        period = periods.get(code)
+        deadline = period.deadline if period else q.default_deadline
+        submission = submissions.get(code)
+        rows.append({
+            "code": code, "label": q.label, "deadline": deadline, "submission": submission,
+            "overdue": (submission is None or not submission.is_reported) and today > deadline,
+            "is_current": code == Quarter.containing(today).code,
+        })
+    return rows
+
+
+@dataclass(frozen=True)
+class CompletenessRow:
+    office: Office
+    submission_id: UUID | None
+    status: str | None
+    reported_on: dt.date | None
+    late: bool
+
+    @property
+    def reported(self) -> bool:
+        return self.status in Submission.REPORTED_STATUSES
+
+    @property
+    def status_label(self) -> str:
+        if self.status is None:
+            return "Belum ada laporan"
+        return Submission.Status(self.status).label
+
+
+def completeness(*, region: Office, period: Period) -> list[CompletenessRow]:
+    """Every kab/kota in the region with its report status for the period: one query."""
+    this_period = Submission.objects.filter(office=OuterRef("pk"), period=period)
+    offices = (
+        Office.objects.in_region(region)
+        .annotate(
+            submission_id=Subquery(this_period.values("id")[:1]),
+            submission_status=Subquery(this_period.values("status")[:1]),
+            submission_reported_on=Subquery(this_period.values("reported_on")[:1]),
+        )
+        .order_by("code")
+    )
+    return [
+        CompletenessRow(
+            office=office, submission_id=office.submission_id, status=office.submission_status,
+            reported_on=office.submission_reported_on,
+            late=office.submission_reported_on is not None and office.submission_reported_on > period.deadline,
+        )
+        for office in offices
+    ]

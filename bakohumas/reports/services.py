@@ -1,0 +1,249 @@
+"""Writes for the quarterly report. Every function is atomic, validates before saving and
+leaves an audit row in the same transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bakohumas.audit.services import audit_record
+from bakohumas.core.periods import Quarter
+from bakohumas.offices.models import Office
+from bakohumas.reports.models import (
+    FormVersion,
+    Period,
+    ReportValue,
+    ReviewComment,
+    Submission,
+    SubmissionVersion,
+)
+
+Values = Mapping[str, int | str | None]
+
+
+class ConflictError(ValidationError):
+    """Somebody else saved the report after this user opened it."""
+
+
+def active_form() -> FormVersion:
+    return FormVersion.objects.get(is_active=True)
+
+
+def period_get_or_create(code: str) -> Period:
+    """The period for `YYYYQn`, created with the default deadline on first use."""
+    quarter = Quarter.parse(code)
+    period, _created = Period.objects.get_or_create(
+        code=quarter.code,
+        defaults={"start": quarter.start, "end": quarter.end, "deadline": quarter.default_deadline},
+    )
+    return period
+
+
+@transaction.atomic
+def period_set_deadline(*, period: Period, deadline: dt.date, actor: Any) -> Period:
+    old = period.deadline
+    period.deadline = deadline
+    period.full_clean()
+    period.save(update_fields=["deadline"])
+    audit_record(actor=actor, action="period.set_deadline", target=period,
+                 data={"old": old.isoformat(), "new": deadline.isoformat()})
+    return period
+
+
+def _write_values(submission: Submission, values: Values, evidence: Mapping[str, dict] | None = None) -> None:
+    """Upsert answers by code. Evidence (`{"evidence_url": ..., "evidence_file": ...}` per code)
+    is only replaced when a new one is given."""
+    existing = {value.code: value for value in submission.values.all()}
+    new, changed = [], []
+    for code, raw in values.items():
+        value = existing.get(code) or ReportValue(submission=submission, code=code)
+        value.number = raw if isinstance(raw, int) else None
+        value.text = raw if isinstance(raw, str) else ""
+        given = {field: item for field, item in (evidence or {}).get(code, {}).items() if item}
+        if given:
+            for field, item in given.items():
+                setattr(value, field, item)
+            value.save()  # saves an uploaded file through the storage API
+        elif value.pk:
+            changed.append(value)
+        else:
+            new.append(value)
+    ReportValue.objects.bulk_create(new)
+    ReportValue.objects.bulk_update(changed, ["number", "text"])
+
+
+def _snapshot(submission: Submission, actor: Any, note: str) -> SubmissionVersion:
+    last = submission.versions.order_by("-number").values_list("number", flat=True).first() or 0
+    return SubmissionVersion.objects.create(
+        submission=submission, number=last + 1, status=submission.status,
+        values=submission.value_map(), reported_on=submission.reported_on,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None, note=note,
+    )
+
+
+def _check_open(submission: Submission) -> None:
+    if submission.period.entry_closed:
+        raise ValidationError(_("Pengisian laporan periode ini sudah ditutup oleh KPU RI."))
+
+
+@transaction.atomic
+def submission_start(*, office: Office, period: Period, actor: Any, copy_previous: bool = False) -> Submission:
+    """A new draft; with `copy_previous` ("masih sama") it starts from the latest earlier report."""
+    if not office.is_regency:
+        raise ValidationError(_("Laporan triwulan hanya dibuat oleh KPU Kabupaten/Kota."))
+    if period.entry_closed:
+        raise ValidationError(_("Pengisian laporan periode ini sudah ditutup oleh KPU RI."))
+    existing = Submission.objects.filter(office=office, period=period).first()
+    if existing:
+        return existing
+    submission = Submission(office=office, period=period, form=active_form(), updated_by=actor)
+    submission.full_clean()
+    submission.save()
+    note = ""
+    if copy_previous:
+        previous = (
+            Submission.objects.reported().filter(office=office, period__start__lt=period.start)
+            .order_by("-period__start").first()
+        )
+        if previous:
+            _write_values(submission, previous.value_map())
+            note = f"disalin dari {previous.period_id}"
+    audit_record(actor=actor, action="submission.start", target=submission, office=office, note=note)
+    return submission
+
+
+@transaction.atomic
+def submission_save_draft(
+    *, submission: Submission, actor: Any, values: Values, revision: int,
+    evidence: Mapping[str, dict] | None = None,
+) -> Submission:
+    """Save answers. `revision` is the one the user loaded: if someone saved in between, the save
+    is refused instead of silently overwriting their work."""
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    _check_open(submission)
+    if submission.status not in (Submission.Status.DRAFT, Submission.Status.RETURNED):
+        raise ValidationError(_("Laporan yang sudah dikirim atau diverifikasi tidak dapat diubah."))
+    if revision != submission.revision:
+        who = submission.updated_by or _("pengguna lain")
+        raise ConflictError(
+            _("Laporan ini baru saja disimpan oleh %(who)s pada %(when)s. Muat ulang halaman untuk "
+              "melihat perubahannya, lalu isi kembali jawaban Anda.")
+            % {"who": who, "when": timezone.localtime(submission.updated_at).strftime("%H:%M")}
+        )
+    _write_values(submission, values, evidence)
+    submission.revision += 1
+    submission.updated_by = actor
+    submission.full_clean()
+    submission.save(update_fields=["revision", "updated_by", "updated_at"])
+    audit_record(actor=actor, action="submission.save_draft", target=submission, office=submission.office)
+    return submission
+
+
+def _missing_required(submission: Submission) -> list[str]:
+    answered = {code for code, value in submission.value_map().items() if value is not None}
+    return [
+        element.label for element in submission.form.elements.all()
+        if element.required and element.code not in answered
+    ]
+
+
+@transaction.atomic
+def submission_submit(*, submission: Submission, actor: Any, today: dt.date | None = None) -> Submission:
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    if submission.status == Submission.Status.SUBMITTED:
+        return submission  # submitting twice is harmless
+    _check_open(submission)
+    if submission.status not in (Submission.Status.DRAFT, Submission.Status.RETURNED):
+        raise ValidationError(_("Laporan yang sudah diverifikasi tidak dapat dikirim ulang."))
+    missing = _missing_required(submission)
+    if missing:
+        raise ValidationError(
+            _("Lengkapi dulu jawaban berikut sebelum mengirim: %(items)s.") % {"items": "; ".join(missing)}
+        )
+    # Lateness is judged on the first submission; a fix after the province returns it keeps that date.
+    if submission.reported_on is None:
+        submission.reported_on = today or timezone.localdate()
+    submission.status = Submission.Status.SUBMITTED
+    submission.revision += 1
+    submission.updated_by = actor
+    submission.full_clean()
+    submission.save()
+    version = _snapshot(submission, actor, _("Dikirim"))
+    audit_record(actor=actor, action="submission.submit", target=submission, office=submission.office,
+                 data={"version": version.number})
+    return submission
+
+
+@transaction.atomic
+def submission_return(
+    *, submission: Submission, actor: Any, comment: str, item_comments: Mapping[str, str] | None = None
+) -> Submission:
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    if submission.status != Submission.Status.SUBMITTED:
+        raise ValidationError(_("Hanya laporan yang sudah dikirim yang dapat dikembalikan."))
+    submission.status = Submission.Status.RETURNED
+    submission.revision += 1
+    submission.updated_by = actor
+    submission.full_clean()
+    submission.save()
+    version = _snapshot(submission, actor, _("Dikembalikan"))
+    ReviewComment.objects.create(submission=submission, version_number=version.number, text=comment, author=actor)
+    for code, text in (item_comments or {}).items():
+        if text.strip():
+            ReviewComment.objects.create(submission=submission, version_number=version.number, code=code,
+                                         text=text.strip(), author=actor)
+    audit_record(actor=actor, action="submission.return", target=submission, office=submission.office, note=comment)
+    return submission
+
+
+@transaction.atomic
+def submission_verify(*, submission: Submission, actor: Any, comment: str = "") -> Submission:
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    if submission.status == Submission.Status.VERIFIED:
+        return submission
+    if submission.status != Submission.Status.SUBMITTED:
+        raise ValidationError(_("Hanya laporan yang sudah dikirim yang dapat diverifikasi."))
+    submission.status = Submission.Status.VERIFIED
+    submission.revision += 1
+    submission.updated_by = actor
+    submission.full_clean()
+    submission.save()
+    version = _snapshot(submission, actor, _("Diverifikasi"))
+    if comment.strip():
+        ReviewComment.objects.create(submission=submission, version_number=version.number, text=comment.strip(),
+                                     author=actor)
+    audit_record(actor=actor, action="submission.verify", target=submission, office=submission.office, note=comment)
+    return submission
+
+
+@transaction.atomic
+def submission_import(
+    *, office: Office, period: Period, reported_on: dt.date, values: Values, actor: Any, source: str
+) -> tuple[Submission, bool]:
+    """Write one imported report. An existing report is replaced, its old state kept as a
+    version. Returns the submission and whether it was created."""
+    submission = Submission.objects.select_for_update().filter(office=office, period=period).first()
+    created = submission is None
+    if created:
+        submission = Submission(office=office, period=period, form=active_form())
+    else:
+        last = submission.versions.order_by("-number").first()
+        if submission.values.exists() and (last is None or last.values != submission.value_map()):
+            _snapshot(submission, actor, _("Sebelum diganti impor"))
+    submission.status = Submission.Status.SUBMITTED
+    submission.reported_on = reported_on
+    submission.revision = (submission.revision or 0) + 1
+    submission.updated_by = actor if getattr(actor, "is_authenticated", False) else None
+    submission.full_clean(validate_unique=False)
+    submission.save()
+    _write_values(submission, values)
+    version = _snapshot(submission, actor, _("Diimpor dari %(source)s") % {"source": source})
+    audit_record(actor=actor, action="submission.import", target=submission, office=office,
+                 note=source, data={"version": version.number, "created": created})
+    return submission, created

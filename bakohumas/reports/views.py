@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from bakohumas.core.periods import InvalidPeriod
+from bakohumas.reports.entry import build_entry_form, entry_context, evidence_from
+from bakohumas.reports.forms import CommentForm, VerifyForm
+from bakohumas.reports.models import Submission
+from bakohumas.reports.selectors import get_office_for_user, get_submission_for_user, submission_detail
+from bakohumas.reports.services import (
+    ConflictError,
+    period_get_or_create,
+    submission_return,
+    submission_save_draft,
+    submission_start,
+    submission_submit,
+    submission_verify,
+)
+
+
+def _errors(exc: ValidationError) -> str:
+    return " ".join(exc.messages)
+
+
+@login_required
+@require_POST
+def start_report(request: HttpRequest, office_code: str, period_code: str) -> HttpResponse:
+    office = get_office_for_user(request.user, office_code)
+    if not request.user.can_edit_report_of(office):
+        raise PermissionDenied
+    try:
+        period = period_get_or_create(period_code)
+        submission = submission_start(office=office, period=period, actor=request.user,
+                                      copy_previous=request.POST.get("salin") == "1")
+    except InvalidPeriod as exc:
+        raise Http404(str(exc)) from exc
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+        return redirect("home")
+    return redirect("reports:detail", submission_id=submission.id)
+
+
+@login_required
+def report_detail(request: HttpRequest, submission_id: UUID) -> HttpResponse:
+    """The entry page while the office may edit; otherwise the read-only report with review."""
+    submission, editable = get_submission_for_user(request.user, submission_id)
+    submission = submission_detail(submission)
+    form = build_entry_form(submission, editable=editable)
+    if request.method == "POST":
+        if not editable:
+            raise PermissionDenied
+        form = build_entry_form(submission, editable=True, data=request.POST, files=request.FILES)
+        if form.is_valid():
+            try:
+                submission = submission_save_draft(
+                    submission=submission, actor=request.user, values=form.element_values(),
+                    evidence=evidence_from(form), revision=int(request.POST.get("revision", 0)),
+                )
+                if request.POST.get("aksi") == "kirim":
+                    return _submit(request, submission)
+                messages.success(request, _("Draf laporan tersimpan."))
+                return redirect("reports:detail", submission_id=submission.id)
+            except ConflictError as exc:
+                form.add_error(None, _errors(exc))
+            except ValidationError as exc:
+                form.add_error(None, _errors(exc))
+        status = 409 if form.non_field_errors() else 400
+        return render(request, "reports/detail.html", entry_context(request, submission, form, editable), status=status)
+    return render(request, "reports/detail.html", entry_context(request, submission, form, editable))
+
+
+def _submit(request: HttpRequest, submission: Submission) -> HttpResponse:
+    if not request.user.can_submit_report_of(submission.office):
+        messages.warning(request, _("Draf tersimpan. Laporan dikirim oleh Ketua Bakohumas kantor Anda."))
+        return redirect("reports:detail", submission_id=submission.id)
+    try:
+        submission_submit(submission=submission, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    else:
+        messages.success(request, _("Laporan %(period)s terkirim ke KPU Provinsi.") % {"period": submission.period})
+    return redirect("reports:detail", submission_id=submission.id)
+
+
+@login_required
+@require_POST
+def submit_report(request: HttpRequest, submission_id: UUID) -> HttpResponse:
+    submission, _editable = get_submission_for_user(request.user, submission_id)
+    if not request.user.can_submit_report_of(submission.office):
+        raise PermissionDenied
+    return _submit(request, submission)
+
+
+@login_required
+@require_POST
+def return_report(request: HttpRequest, submission_id: UUID) -> HttpResponse:
+    submission, _editable = get_submission_for_user(request.user, submission_id)
+    if not request.user.can_verify_report_of(submission.office):
+        raise PermissionDenied
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _errors(ValidationError(form.errors["comment"])))
+        return redirect("reports:detail", submission_id=submission.id)
+    item_comments = {key.removeprefix("catatan__"): value for key, value in request.POST.items()
+                     if key.startswith("catatan__")}
+    try:
+        submission_return(submission=submission, actor=request.user, comment=form.cleaned_data["comment"],
+                          item_comments=item_comments)
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    else:
+        messages.success(request, _("Laporan dikembalikan ke %(office)s.") % {"office": submission.office})
+    return redirect("reports:detail", submission_id=submission.id)
+
+
+@login_required
+@require_POST
+def verify_report(request: HttpRequest, submission_id: UUID) -> HttpResponse:
+    submission, _editable = get_submission_for_user(request.user, submission_id)
+    if not request.user.can_verify_report_of(submission.office):
+        raise PermissionDenied
+    form = VerifyForm(request.POST)
+    form.is_valid()
+    try:
+        submission_verify(submission=submission, actor=request.user, comment=form.cleaned_data.get("comment", ""))
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    else:
+        messages.success(request, _("Laporan %(office)s terverifikasi dan terkunci.") % {"office": submission.office})
+    return redirect("reports:detail", submission_id=submission.id)
+
+
+@login_required
+def report_version(request: HttpRequest, submission_id: UUID, number: int) -> HttpResponse:
+    submission, _editable = get_submission_for_user(request.user, submission_id)
+    version = get_object_or_404(submission.versions.select_related("created_by"), number=number)
+    elements = list(submission.form.elements.all())
+    rows = [(element, version.values.get(element.code)) for element in elements]
+    return render(request, "reports/version.html", {"submission": submission, "version": version, "rows": rows})

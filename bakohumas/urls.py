@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from bakohumas.api import api
+from bakohumas.offices.views import home
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("kantor/", include("bakohumas.offices.urls")),
+    path("laporan/", include("bakohumas.reports.urls")),
+    path("evaluasi/", include("bakohumas.evaluation.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
