@@ -1,6 +1,5 @@
 """JSON API for other KPU systems, scoped exactly like the pages (session login)."""
 
-from __future__ import annotations
 
 import datetime as dt
 from typing import Any, Literal
