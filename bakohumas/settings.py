@@ -129,6 +129,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise expects it; `collectstatic` fills it in production
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 WHITENOISE_USE_FINDERS = True
 MEDIA_URL = "/media/"

@@ -1,0 +1,90 @@
+"""Guard: every page, requested by every role. Outsiders get 404, read-only roles 403, anonymous
+users the login page. A new URL pattern fails this test until it is added to the table."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from bakohumas.reports.models import Submission
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["operator", "ketua", "pimpinan", "evaluator", "outsider", "national"]
+OK, FOUND, BAD, FORBIDDEN, MISSING = 200, 302, 400, 403, 404
+
+
+def _row(operator, ketua, pimpinan, evaluator, outsider, national):
+    return dict(zip(ROLES, (operator, ketua, pimpinan, evaluator, outsider, national)))
+
+
+# name: (method, args builder key, expected status per role)
+PAGES = {
+    "home": ("get", "none", _row(OK, OK, OK, OK, OK, OK)),
+    "login": ("get", "none", _row(FOUND, FOUND, FOUND, FOUND, FOUND, FOUND)),
+    "logout": ("post", "none", _row(FOUND, FOUND, FOUND, FOUND, FOUND, FOUND)),
+    "offices:detail": ("get", "office", _row(OK, OK, OK, OK, MISSING, OK)),
+    "offices:handover": ("post", "office", _row(FORBIDDEN, BAD, FORBIDDEN, BAD, MISSING, BAD)),
+    "reports:periods": ("get", "none", _row(OK, OK, OK, OK, OK, OK)),
+    "reports:start": ("post", "office_period", _row(FOUND, FOUND, FORBIDDEN, FORBIDDEN, MISSING, FORBIDDEN)),
+    "reports:import": ("get", "none", _row(OK, OK, FORBIDDEN, OK, OK, OK)),
+    "reports:import_confirm": ("post", "none", _row(FOUND, FOUND, FORBIDDEN, FOUND, FOUND, FOUND)),
+    "reports:export": ("get", "province_period", _row(MISSING, MISSING, MISSING, OK, MISSING, OK)),
+    "reports:detail": ("get", "submission", _row(OK, OK, OK, OK, MISSING, OK)),
+    "reports:submit": ("post", "submission", _row(FORBIDDEN, FOUND, FORBIDDEN, FORBIDDEN, MISSING, FORBIDDEN)),
+    "reports:return": ("post", "submission", _row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FOUND, MISSING, FOUND)),
+    "reports:verify": ("post", "submission", _row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FOUND, MISSING, FOUND)),
+    "reports:version": ("get", "version", _row(OK, OK, OK, OK, MISSING, OK)),
+    "evaluation:evaluation": ("get", "province_period", _row(MISSING, MISSING, MISSING, OK, MISSING, OK)),
+    "evaluation:completeness": ("get", "province_period", _row(MISSING, MISSING, MISSING, OK, MISSING, OK)),
+    "evaluation:national": ("get", "period", _row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)),
+}
+PUBLIC = {"login"}
+SKIPPED_NAMESPACES = {"admin", "api"}  # Django's admin; the API has its own access test
+
+
+def _names(resolver: URLResolver, prefix: str = "") -> set[str]:
+    names = set()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            namespace = pattern.namespace or ""
+            if namespace in SKIPPED_NAMESPACES:
+                continue
+            names |= _names(pattern, f"{prefix}{namespace}:" if namespace else prefix)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(prefix + pattern.name)
+    return names
+
+
+def test_every_page_is_in_the_access_table():
+    assert _names(get_resolver()) == set(PAGES)
+
+
+@pytest.fixture
+def submission(make_report):
+    return make_report("3571", "2025Q2", status=Submission.Status.SUBMITTED)
+
+
+def _args(kind: str, submission: Submission) -> list:
+    return {
+        "none": [], "office": ["3571"], "office_period": ["3571", "2025Q3"], "period": ["2025Q2"],
+        "province_period": ["35", "2025Q2"], "submission": [submission.id], "version": [submission.id, 1],
+    }[kind]
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_gets_what_it_may(client, users, submission, name, role):
+    method, kind, expected = PAGES[name]
+    client.force_login(users[role])
+    response = getattr(client, method)(reverse(name, args=_args(kind, submission)))
+    assert response.status_code == expected[role], response.content[:300]
+    if response.status_code == OK and response.get("Content-Type", "").startswith("text/html"):
+        assert response.content.count(b"<h1") == 1
+
+
+@pytest.mark.parametrize("name", sorted(set(PAGES) - PUBLIC - {"logout"}))
+def test_anonymous_users_are_sent_to_login(client, submission, name):
+    method, kind, _expected = PAGES[name]
+    response = getattr(client, method)(reverse(name, args=_args(kind, submission)))
+    assert response.status_code == FOUND and response.url.startswith(reverse("login"))
