@@ -2,7 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 # No inline scripts or styles anywhere: everything is served from our own static files.
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -28,4 +31,28 @@ class ContentSecurityPolicyMiddleware:
         # The API docs page (Swagger UI) needs its own inline bootstrap; everything else is strict.
         if not request.path.startswith("/api/docs"):
             response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        return response
+
+
+class LanguageCookieMiddleware:
+    """The interface language comes only from the language cookie set by the footer switch
+    (Django's `set_language` view); without it, settings.LANGUAGE_CODE (Indonesian). Unlike
+    Django's LocaleMiddleware, the browser's Accept-Language is deliberately ignored."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        if language not in {code for code, _name in settings.LANGUAGES}:
+            language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+        try:
+            response = self.get_response(request)
+        finally:
+            translation.deactivate()
+        response.headers.setdefault("Content-Language", language)
+        # The page differs by cookie, so shared caches must not mix languages.
+        patch_vary_headers(response, ("Cookie",))
         return response

@@ -30,6 +30,12 @@ def _errors(exc: ValidationError) -> str:
     return " ".join(exc.messages)
 
 
+def _revision(request: HttpRequest) -> int:
+    """The revision the user loaded; anything unreadable counts as stale, never as a crash."""
+    raw = request.POST.get("revision", "")
+    return int(raw) if raw.isdigit() else -1
+
+
 @login_required
 @require_POST
 def start_report(request: HttpRequest, office_code: str, period_code: str) -> HttpResponse:
@@ -58,21 +64,21 @@ def report_detail(request: HttpRequest, submission_id: UUID) -> HttpResponse:
         if not editable:
             raise PermissionDenied
         form = build_entry_form(submission, editable=True, data=request.POST, files=request.FILES)
+        status = 400
         if form.is_valid():
             try:
                 submission = submission_save_draft(
                     submission=submission, actor=request.user, values=form.element_values(),
-                    evidence=evidence_from(form), revision=int(request.POST.get("revision", 0)),
+                    evidence=evidence_from(form), revision=_revision(request),
                 )
+            except ValidationError as exc:
+                form.add_error(None, _errors(exc))
+                status = 409 if isinstance(exc, ConflictError) else 400
+            else:
                 if request.POST.get("aksi") == "kirim":
                     return _submit(request, submission)
                 messages.success(request, _("Draf laporan tersimpan."))
                 return redirect("reports:detail", submission_id=submission.id)
-            except ConflictError as exc:
-                form.add_error(None, _errors(exc))
-            except ValidationError as exc:
-                form.add_error(None, _errors(exc))
-        status = 409 if form.non_field_errors() else 400
         return render(request, "reports/detail.html", entry_context(request, submission, form, editable), status=status)
     return render(request, "reports/detail.html", entry_context(request, submission, form, editable))
 
