@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.i18n import set_language
 
 from bakohumas.api import api
 from bakohumas.offices.views import home
@@ -9,6 +10,7 @@ urlpatterns = [
     path("", home, name="home"),
     path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("bahasa/", set_language, name="set_language"),
     path("kantor/", include("bakohumas.offices.urls")),
     path("laporan/", include("bakohumas.reports.urls")),
     path("evaluasi/", include("bakohumas.evaluation.urls")),

@@ -23,6 +23,7 @@ PAGES = {
     "home": ("get", "none", _row(OK, OK, OK, OK, OK, OK)),
     "login": ("get", "none", _row(FOUND, FOUND, FOUND, FOUND, FOUND, FOUND)),
     "logout": ("post", "none", _row(FOUND, FOUND, FOUND, FOUND, FOUND, FOUND)),
+    "set_language": ("post", "none", _row(FOUND, FOUND, FOUND, FOUND, FOUND, FOUND)),
     "offices:detail": ("get", "office", _row(OK, OK, OK, OK, MISSING, OK)),
     "offices:handover": ("post", "office", _row(FORBIDDEN, BAD, FORBIDDEN, BAD, MISSING, BAD)),
     "reports:periods": ("get", "none", _row(OK, OK, OK, OK, OK, OK)),
@@ -39,7 +40,7 @@ PAGES = {
     "evaluation:completeness": ("get", "province_period", _row(MISSING, MISSING, MISSING, OK, MISSING, OK)),
     "evaluation:national": ("get", "period", _row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)),
 }
-PUBLIC = {"login"}
+PUBLIC = {"login", "set_language"}
 SKIPPED_NAMESPACES = {"admin", "api"}  # Django's admin; the API has its own access test
 
 
