@@ -79,6 +79,7 @@ def _write_values(submission: Submission, values: Values, evidence: Mapping[str,
 
 
 def _snapshot(submission: Submission, actor: Any, note: str) -> SubmissionVersion:
+    """Freeze the report. `note` is stored as data, in Indonesian, whatever the actor's UI language."""
     last = submission.versions.order_by("-number").values_list("number", flat=True).first() or 0
     return SubmissionVersion.objects.create(
         submission=submission, number=last + 1, status=submission.status,
@@ -174,7 +175,7 @@ def submission_submit(*, submission: Submission, actor: Any, today: dt.date | No
     submission.updated_by = actor
     submission.full_clean()
     submission.save()
-    version = _snapshot(submission, actor, _("Dikirim"))
+    version = _snapshot(submission, actor, "Dikirim")
     audit_record(actor=actor, action="submission.submit", target=submission, office=submission.office,
                  data={"version": version.number})
     return submission
@@ -192,7 +193,7 @@ def submission_return(
     submission.updated_by = actor
     submission.full_clean()
     submission.save()
-    version = _snapshot(submission, actor, _("Dikembalikan"))
+    version = _snapshot(submission, actor, "Dikembalikan")
     ReviewComment.objects.create(submission=submission, version_number=version.number, text=comment, author=actor)
     for code, text in (item_comments or {}).items():
         if text.strip():
@@ -214,7 +215,7 @@ def submission_verify(*, submission: Submission, actor: Any, comment: str = "") 
     submission.updated_by = actor
     submission.full_clean()
     submission.save()
-    version = _snapshot(submission, actor, _("Diverifikasi"))
+    version = _snapshot(submission, actor, "Diverifikasi")
     if comment.strip():
         ReviewComment.objects.create(submission=submission, version_number=version.number, text=comment.strip(),
                                      author=actor)
@@ -235,7 +236,7 @@ def submission_import(
     else:
         last = submission.versions.order_by("-number").first()
         if submission.values.exists() and (last is None or last.values != submission.value_map()):
-            _snapshot(submission, actor, _("Sebelum diganti impor"))
+            _snapshot(submission, actor, "Sebelum diganti impor")
     submission.status = Submission.Status.SUBMITTED
     submission.reported_on = reported_on
     submission.revision = (submission.revision or 0) + 1
@@ -243,7 +244,7 @@ def submission_import(
     submission.full_clean(validate_unique=False)
     submission.save()
     _write_values(submission, values)
-    version = _snapshot(submission, actor, _("Diimpor dari %(source)s") % {"source": source})
+    version = _snapshot(submission, actor, f"Diimpor dari {source}")
     audit_record(actor=actor, action="submission.import", target=submission, office=office,
                  note=source, data={"version": version.number, "created": created})
     return submission, created
