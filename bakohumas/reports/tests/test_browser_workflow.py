@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 from bakohumas.demo import data as demo
 from bakohumas.evaluation.engine import evaluate
@@ -69,21 +70,34 @@ TEXTS = {
 }
 
 
+def _unavailable(reason: str) -> None:
+    """Skip locally, fail under CI: a CI run must not pass without having driven the browser."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
 @pytest.fixture
 def browser() -> Iterator:
     if not CHROMIUM.exists():
-        reason = (f"Chromium tidak ditemukan di {CHROMIUM}; pasang paket Debian `chromium` untuk uji peramban "
-                  f"(Chromium not found at {CHROMIUM}; install the Debian `chromium` package).")
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
+        _unavailable(f"Chromium tidak ditemukan di {CHROMIUM}; pasang paket Debian `chromium` untuk uji peramban "
+                     f"(Chromium not found at {CHROMIUM}; install the Debian `chromium` package).")
+    try:
+        from playwright.sync_api import expect, sync_playwright
+    except ImportError:
+        _unavailable("Paket Python `playwright` belum terpasang; jalankan `pip install -e .[test]` "
+                     "(the `playwright` Python package is not installed).")
+    expect.set_options(timeout=TIMEOUT_MS)
+    with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             yield browser
         finally:
             browser.close()
+            # Playwright's greenlets give the test body its own contextvars context, so Django opened a
+            # second connection for it (connections are context-local). Close it while still inside that
+            # context; left open, PostgreSQL refuses to drop the test database at the end of the session.
+            connections.close_all()
 
 
 def _login(browser, base_url: str, username: str, **context_options):
@@ -98,13 +112,9 @@ def _login(browser, base_url: str, username: str, **context_options):
     page.get_by_label("Kata sandi").fill(demo.PASSWORD)
     page.get_by_role("button", name="Masuk").click()
     expect(page).to_have_url(base_url.rstrip("/") + "/")
-    expect(page.locator(".whoami")).to_contain_text(username_display(username))
+    full_name = next(a.full_name for a in demo.ACCOUNTS if a.username == username)
+    expect(page.locator(".whoami")).to_contain_text(full_name)
     return page
-
-
-def username_display(username: str) -> str:
-    account = next(a for a in demo.ACCOUNTS if a.username == username)
-    return account.full_name
 
 
 def _status(page):

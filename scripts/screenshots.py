@@ -1,0 +1,215 @@
+#!/usr/bin/env python3
+"""Screenshots of Bakohumas for the documentation, taken from the demo data.
+
+    .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--keep]
+
+Everything happens in a throwaway data directory (BAKOHUMAS_DATA_DIR, SQLite): migrate, load the
+demo data, start a draft Triwulan III 2025 report for KPU Kota Kediri, serve the app with
+`bakohumas serve` on a free local port, log in as the demo accounts with Debian chromium
+(Playwright) and save PNGs. Your own database and data directory are never touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 1, "is_mobile": True, "has_touch": True}
+DESKTOP = {"viewport": {"width": 1280, "height": 800}, "device_scale_factor": 1}
+
+OFFICE, PROVINCE = "3571", "35"
+DRAFT_PERIOD = "2025Q3"  # Kota Kediri's 2025Q2 report is already sent; the draft is the next quarter
+REVIEW_PERIOD = "2025Q2"
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def prepare(data_dir: Path) -> str:
+    """Migrate and load the demo data into `data_dir`; returns the id of Kota Kediri's draft."""
+    os.environ["BAKOHUMAS_DATA_DIR"] = str(data_dir)
+    os.environ.pop("DATABASE_URL", None)  # always the throwaway SQLite file in data_dir
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bakohumas.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from bakohumas.demo.data import demo_load
+    from bakohumas.offices.models import Office, User
+    from bakohumas.reports.services import period_get_or_create, submission_start
+
+    call_command("migrate", interactive=False, verbosity=0)
+    demo_load()
+    operator = User.objects.get(username="operator.kediri")
+    draft = submission_start(office=Office.objects.get(code=OFFICE), period=period_get_or_create(DRAFT_PERIOD),
+                             actor=operator, copy_previous=True)  # "Masih sama": starts from the Q2 answers
+    return str(draft.id)
+
+
+@contextlib.contextmanager
+def serve(data_dir: Path) -> Iterator[str]:
+    """`bakohumas serve` on a free port with the same data directory; yields its base URL."""
+    port = _free_port()
+    env = {**os.environ, "BAKOHUMAS_DATA_DIR": str(data_dir), "LOG_LEVEL": "WARNING"}
+    env.pop("DATABASE_URL", None)
+    log = open(data_dir / "server.log", "wb")  # noqa: SIM115 - closed below
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bakohumas.cli", "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if process.poll() is not None:
+                raise SystemExit(f"Server berhenti (kode {process.returncode}); lihat {data_dir / 'server.log'}.")
+            try:
+                with urllib.request.urlopen(f"{url}/masuk/", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            if time.monotonic() > deadline:
+                raise SystemExit(f"Server tidak menjawab di {url} dalam 30 detik; lihat {data_dir / 'server.log'}.")
+            time.sleep(0.3)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+def login(browser, base_url: str, username: str, password: str, **options):
+    context = browser.new_context(base_url=base_url, locale="id-ID", timezone_id="Asia/Jakarta", **options)
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    page.goto("/masuk/")
+    page.get_by_label("Nama pengguna").fill(username)
+    page.get_by_label("Kata sandi").fill(password)
+    page.get_by_role("button", name="Masuk").click()
+    page.locator(".whoami").wait_for()
+    return page
+
+
+def take(browser, base_url: str, draft_id: str, out: Path) -> list[Path]:
+    from bakohumas.demo.data import PASSWORD
+
+    saved: list[Path] = []
+
+    def shot(page, name: str, *, full_page: bool = True) -> None:
+        page.wait_for_load_state("networkidle")
+        path = out / name
+        viewport = page.viewport_size
+        if full_page:
+            # Grow the viewport to the whole page instead of using full_page=True, so the sticky save
+            # bar of the entry form sits at the bottom rather than over the middle of the form.
+            height = page.evaluate("document.documentElement.scrollHeight")
+            page.set_viewport_size({"width": viewport["width"], "height": max(height, viewport["height"])})
+        page.screenshot(path=str(path), animations="disabled")
+        page.set_viewport_size(viewport)
+        saved.append(path)
+        print(f"  {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+    # The login page, as an operator sees it on a phone.
+    context = browser.new_context(base_url=base_url, locale="id-ID", **PHONE)
+    page = context.new_page()
+    page.goto("/masuk/")
+    shot(page, "01-masuk-ponsel.png", full_page=False)
+    context.close()
+
+    # The operator of KPU Kota Kediri on a phone: home, the draft report, the draft after a wrong answer.
+    page = login(browser, base_url, "operator.kediri", PASSWORD, **PHONE)
+    shot(page, "02-beranda-operator-ponsel.png")
+    page.goto(f"/laporan/{draft_id}/")
+    shot(page, "03-isian-laporan-ponsel.png")
+    page.get_by_label("Jumlah unggahan media sosial", exact=True).fill("10")
+    page.get_by_label("Dari unggahan itu, jumlah ucapan seremonial", exact=True).fill("25")
+    page.get_by_role("button", name="Simpan draf").click()
+    page.get_by_role("alert").wait_for()
+    shot(page, "04-isian-laporan-galat-ponsel.png")
+    page.context.close()
+
+    # The East Java evaluator on a desktop: completeness, a report waiting for verification, evaluation.
+    page = login(browser, base_url, "evaluator.jatim", PASSWORD, **DESKTOP)
+    shot(page, "05-beranda-evaluator.png")
+    page.goto(f"/evaluasi/{PROVINCE}/{REVIEW_PERIOD}/kelengkapan/")
+    shot(page, "06-kelengkapan-provinsi.png")
+    page.get_by_role("link", name="KPU Kota Kediri").click()
+    shot(page, "07-verifikasi-laporan.png")
+    page.goto(f"/evaluasi/{PROVINCE}/{REVIEW_PERIOD}/")
+    shot(page, "08-evaluasi-provinsi.png")
+    page.context.close()
+
+    # KPU RI: the national table per province.
+    page = login(browser, base_url, "humas.ri", PASSWORD, **DESKTOP)
+    page.goto(f"/evaluasi/nasional/{REVIEW_PERIOD}/")
+    shot(page, "09-tabel-nasional.png")
+    page.context.close()
+    return saved
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots",
+                        help="folder for the PNGs (default docs/screenshots)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary data directory")
+    args = parser.parse_args(argv)
+    if not CHROMIUM.exists():
+        print(f"Chromium tidak ditemukan di {CHROMIUM}; pasang paket Debian `chromium`.", file=sys.stderr)
+        return 2
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        print("Paket Python `playwright` belum terpasang: .venv/bin/pip install -e '.[test]'", file=sys.stderr)
+        return 2
+
+    out = args.out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    data_dir = Path(tempfile.mkdtemp(prefix="bakohumas-screenshots-"))
+    try:
+        print(f"Data sementara: {data_dir}")
+        draft_id = prepare(data_dir)
+        with serve(data_dir) as base_url, sync_playwright() as playwright:
+            print(f"Server: {base_url}")
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            try:
+                saved = take(browser, base_url, draft_id, out)
+            finally:
+                browser.close()
+        print(f"{len(saved)} tangkapan layar tersimpan di {out}.")
+    finally:
+        if args.keep:
+            print(f"Data sementara disimpan: {data_dir}")
+        else:
+            shutil.rmtree(data_dir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
