@@ -48,6 +48,7 @@ class IndicatorResult:
     group: str
     phrase: str
     short_label: str
+    term: str
     numerator: int
     denominator: int
     units: list[str] | None
@@ -90,6 +91,11 @@ class EvaluationResult:
     @property
     def reported(self) -> list[OfficeUnit]:
         return [o for o in self.offices if o.reported]
+
+    @property
+    def evaluated_count(self) -> int:
+        """Offices evaluated on some report (this period's or, with carry forward, an earlier one)."""
+        return sum(1 for o in self.offices if o.submission_id)
 
     @property
     def not_updated(self) -> list[OfficeUnit]:
@@ -198,7 +204,7 @@ def evaluate(*, period: Period, region: Office | None = None, missing_rule: str 
     for indicator in indicators:
         common = {"code": indicator.code, "name": indicator.name, "kind": indicator.kind,
                   "polarity": indicator.polarity, "group": indicator.group, "phrase": indicator.phrase,
-                  "short_label": indicator.short_label or indicator.name}
+                  "short_label": indicator.short_label or indicator.name, "term": indicator.term or indicator.name}
         if indicator.kind == Indicator.Kind.SHARE:
             codes = sorted(met[indicator.code])
             results.append(IndicatorResult(**common, numerator=len(codes), denominator=len(units), units=codes,
@@ -233,7 +239,7 @@ def evaluate_provinces(*, period: Period, missing_rule: str = CARRY_FORWARD) -> 
             if item.kind == "share":
                 mine = [c for c in item.units or [] if c in codes]
                 indicators.append(IndicatorResult(
-                    item.code, item.name, item.kind, item.polarity, item.group, item.phrase, item.short_label,
+                    item.code, item.name, item.kind, item.polarity, item.group, item.phrase, item.short_label, item.term,
                     numerator=len(mine), denominator=len(units), units=mine, reported_denominator=evaluated))
         out.append((province, EvaluationResult(province.code, province.region_name, period, missing_rule,
                                                units, indicators)))

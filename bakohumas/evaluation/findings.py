@@ -57,11 +57,11 @@ def _share(item: IndicatorResult) -> str:
 
 def _partnerships(items: list[IndicatorResult]) -> str:
     total = items[0].denominator
-    parts = [f"{i.short_label} {i.numerator} dari {total} ({whole_percent(i.numerator, total)}%)" for i in items]
+    parts = [f"{i.term} {i.numerator} dari {total} ({whole_percent(i.numerator, total)}%)" for i in items]
     weakest = min(items, key=lambda i: i.numerator)
     sentence = f"Kerja sama {UNIT}: {join_id(parts)}."
     if weakest.numerator * 2 < total:
-        sentence += f" Kerja sama dengan {weakest.short_label} paling perlu ditingkatkan."
+        sentence += f" Kerja sama dengan {weakest.term} paling perlu ditingkatkan."
     return sentence
 
 
@@ -70,7 +70,7 @@ def _constraints(items: list[IndicatorResult]) -> str:
     present = sorted((i for i in items if i.numerator), key=lambda i: -i.numerator)
     if not present:
         return f"Tidak ada {UNIT} yang menyampaikan kendala SDM, anggaran, maupun sarana dan prasarana."
-    parts = [f"{i.short_label} ({i.numerator} dari {total}, {whole_percent(i.numerator, total)}%)" for i in present]
+    parts = [f"{i.term} ({i.numerator} dari {total}, {whole_percent(i.numerator, total)}%)" for i in present]
     return f"Kendala yang disampaikan: {join_id(parts)}."
 
 

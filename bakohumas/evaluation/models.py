@@ -35,7 +35,12 @@ class Indicator(models.Model):
         _("frasa temuan"), max_length=200, blank=True,
         help_text=_("Predikat untuk kalimat temuan, misalnya 'memanfaatkan grup WhatsApp Bakohumas eksternal'."),
     )
-    short_label = models.CharField(_("label singkat"), max_length=80, blank=True)
+    short_label = models.CharField(_("label singkat"), max_length=80, blank=True,
+                                   help_text=_("Judul kolom di tabel, misalnya 'Kerja sama media'."))
+    term = models.CharField(
+        _("istilah dalam kalimat"), max_length=80, blank=True,
+        help_text=_("Kata benda untuk kalimat temuan gabungan, misalnya 'media' atau 'SDM'."),
+    )
     order = models.PositiveIntegerField(default=0)
     is_active = models.BooleanField(default=True)
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy
 
 from bakohumas.evaluation.engine import CARRY_FORWARD, COUNT_AS_NOT_MET, evaluate, evaluate_provinces
 from bakohumas.evaluation.selectors import get_scope_for_user, require_national
@@ -10,8 +11,8 @@ from bakohumas.reports.models import Period
 from bakohumas.reports.selectors import completeness
 
 RULE_LABELS = {
-    CARRY_FORWARD: "Pakai laporan terakhir (carry forward)",
-    COUNT_AS_NOT_MET: "Dianggap tidak memenuhi",
+    CARRY_FORWARD: gettext_lazy("Pakai laporan terakhir"),
+    COUNT_AS_NOT_MET: gettext_lazy("Dianggap tidak memenuhi"),
 }
 
 
@@ -27,6 +28,7 @@ def evaluation_page(request: HttpRequest, region_code: str, period_code: str) ->
     result = evaluate(period=period, region=region, missing_rule=rule)
     return render(request, "evaluation/evaluation.html", {
         "region": region, "period": period, "result": result, "rule": rule, "rule_labels": RULE_LABELS,
+        "show_reported": 0 < result.evaluated_count < result.expected,
         "periods": Period.objects.all()[:12],
     })
 

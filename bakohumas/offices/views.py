@@ -26,15 +26,15 @@ def home(request: HttpRequest) -> HttpResponse:
         context["ketua"] = PositionTerm.objects.filter(
             office=office, position=PositionTerm.Position.KETUA_BAKOHUMAS, ended_on__isnull=True).first()
         return render(request, "offices/home_regency.html", context)
-    period = Period.objects.filter(submissions__isnull=False).distinct().first() or Period.objects.first()
+    period = (Period.objects.filter(submissions__status__in=Submission.REPORTED_STATUSES).distinct().first()
+              or Period.objects.first())
     context["period"] = period
     context["periods"] = Period.objects.all()[:8]
     if office.is_province and period:
         rows = completeness(region=office, period=period)
         context.update(
             expected=len(rows), reported=sum(r.reported for r in rows), late=sum(r.late for r in rows),
-            waiting=Submission.objects.filter(office__parent=office, period=period,
-                                              status=Submission.Status.SUBMITTED).count(),
+            waiting=Submission.objects.filter(office__parent=office, status=Submission.Status.SUBMITTED).count(),
             missing=[r for r in rows if not r.reported],
         )
     return render(request, "offices/home_oversight.html", context)

@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bakohumas.core.periods import Quarter
@@ -159,6 +160,11 @@ class Submission(models.Model):
     @property
     def is_reported(self) -> bool:
         return self.status in self.REPORTED_STATUSES
+
+    @property
+    def is_overdue(self) -> bool:
+        """Not sent yet although the deadline has passed."""
+        return not self.is_reported and timezone.localdate() > self.period.deadline
 
     @property
     def is_late(self) -> bool:
