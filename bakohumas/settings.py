@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "bakohumas.offices",
     "bakohumas.reports",
     "bakohumas.evaluation",
+    "bakohumas.ppid",
+    "bakohumas.library",
     "bakohumas.demo",
 ]
 

@@ -14,6 +14,8 @@ urlpatterns = [
     path("kantor/", include("bakohumas.offices.urls")),
     path("laporan/", include("bakohumas.reports.urls")),
     path("evaluasi/", include("bakohumas.evaluation.urls")),
+    path("ppid/", include("bakohumas.ppid.urls")),
+    path("perpustakaan/", include("bakohumas.library.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LibraryConfig(AppConfig):
+    name = "bakohumas.library"
+    verbose_name = "Perpustakaan Pemilu"
