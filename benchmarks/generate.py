@@ -15,7 +15,7 @@ run shortly after a deadline.
 
 Run on its own (it uses the database of the environment, like `bakohumas`):
 
-    .venv/bin/python benchmarks/generate.py [--replace]
+    .venv/bin/python benchmarks/generate.py [--replace] [--years 5] [--seed N]
 """
 
 from __future__ import annotations
@@ -36,7 +36,18 @@ if TYPE_CHECKING:
     from bakohumas.reports.models import Element, Period
 
 SEED = 20251127
-PERIOD_CODES: tuple[str, ...] = tuple(f"{year}Q{quarter}" for year in range(2021, 2026) for quarter in range(1, 5))
+LAST_YEAR = 2025
+
+
+def period_codes(years: int = 5) -> tuple[str, ...]:
+    """`years` whole years of quarters ending 2025Q4: 5 gives 2021Q1..2025Q4 (20 quarters)."""
+    if years < 1:
+        raise ValueError("years must be at least 1")
+    first = LAST_YEAR - years + 1
+    return tuple(f"{year}Q{quarter}" for year in range(first, LAST_YEAR + 1) for quarter in range(1, 5))
+
+
+PERIOD_CODES = period_codes(5)
 BATCH_SIZE = 2000  # rows per INSERT; Django lowers it further where the backend needs it (SQLite)
 
 # Reporting habits. Weights are shares of the 514 offices; `reports` is the chance of reporting
@@ -128,7 +139,8 @@ class ExistingDataError(RuntimeError):
 def _profile(rng: random.Random, office: Office, periods: int) -> OfficeProfile:
     names = list(HABITS)
     habit = rng.choices(names, weights=[HABITS[name][0] for name in names])[0]
-    first = rng.randrange(2, periods - 2) if habit == "starts_late" else 0
+    # Starts somewhere after the first quarter, early enough to have reported before the last one.
+    first = rng.randrange(1, max(2, periods - 1)) if habit == "starts_late" else 0
     yes = {code: min(0.97, max(0.03, rng.gauss(share, 0.2))) for code, share in YES_SHARE.items()}
     return OfficeProfile(office.pk, habit, first, rng.lognormvariate(0, 0.5), yes)
 
@@ -180,7 +192,7 @@ def _reported_on(rng: random.Random, period: Period, late: bool) -> dt.date:
     return period.deadline - dt.timedelta(days=rng.randint(0, 14))
 
 
-def generate(*, seed: int = SEED, period_codes: tuple[str, ...] = PERIOD_CODES, replace: bool = False,
+def generate(*, seed: int = SEED, quarters: tuple[str, ...] = PERIOD_CODES, replace: bool = False,
              verbose: bool = False) -> GenerationStats:
     """Write the national data set. With `replace`, existing reports are deleted first; without
     it, a database that already has reports is refused (the benchmark must not mix data)."""
@@ -201,7 +213,7 @@ def generate(*, seed: int = SEED, period_codes: tuple[str, ...] = PERIOD_CODES, 
         form = active_form()
         elements = list(form.elements.order_by("order"))
         rules = list(form.rules.values_list("left", "right"))
-        periods = [period_get_or_create(code) for code in period_codes]
+        periods = [period_get_or_create(code) for code in quarters]
         offices = list(Office.objects.regencies().order_by("code"))
         profiles = [_profile(rng, office, len(periods)) for office in offices]
 
@@ -251,13 +263,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--replace", action="store_true", help="delete existing reports first")
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--years", type=int, default=5, help="years of quarters ending 2025Q4 (default 5)")
     args = parser.parse_args(argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bakohumas.settings")
     import django
 
     django.setup()
     try:
-        generate(seed=args.seed, replace=args.replace, verbose=True)
+        generate(seed=args.seed, quarters=period_codes(args.years), replace=args.replace, verbose=True)
     except ExistingDataError as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -7,14 +7,21 @@ process. The child migrates a fresh database, writes the national data set of
 `benchmarks/generate.py` (514 offices x 20 quarters), then times `evaluate()` for the whole
 country and for one province (Jawa Timur, 38 offices) under both missing-data rules.
 
-    .venv/bin/python benchmarks/run_evaluation.py [--repeat 30] [--warmup 3] [--only sqlite|postgresql]
+    .venv/bin/python benchmarks/run_evaluation.py [--repeat 30] [--warmup 3] [--years 5]
+                                                  [--only sqlite|postgresql]
 
-The table is printed and written to `benchmarks/results/latest.md`.
+`--years` sets how much history precedes the evaluated quarter (2025Q4): the evaluation must not
+slow down as the years of reports pile up, so it is worth running with 10 as well.
+
+The table is printed and written to `benchmarks/results/latest.md`; a run with a non-default
+`--years` or with `--only` writes `latest-10y.md`, `latest-sqlite.md`... instead, so the reference
+figures are only replaced by a full default run.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import math
 import os
@@ -29,11 +36,13 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-RESULTS_FILE = HERE / "results" / "latest.md"
+RESULTS_DIR = HERE / "results"
+DEFAULT_YEARS = 5
 POSTGRES_URL = os.environ.get("BAKOHUMAS_BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/bakohumas_bench")
 PROVINCE_CODE = "35"  # KPU Provinsi Jawa Timur: the province with the most kab/kota (38)
 GOAL_MS = 200.0  # one national evaluation on a 2-core machine
 DATABASES = ("sqlite", "postgresql")
+NO_STATISTICS, ANALYZED = "none", "ANALYZE"
 
 
 @dataclass
@@ -56,6 +65,8 @@ class DatabaseRun:
     database: str
     version: str
     period: str = ""
+    offices: int = 0
+    quarters: int = 0
     submissions: int = 0
     values: int = 0
     migrate_s: float = 0.0
@@ -84,7 +95,7 @@ def _phases(vendor: str) -> list[str]:
     so it is measured as loaded ("none") and after ANALYZE. PostgreSQL's autovacuum analyzes a
     table soon after a bulk load by itself, so only that steady state is measured (after an
     explicit ANALYZE, so the moment autovacuum wakes up cannot land in the middle of a run)."""
-    return ["none", "ANALYZE"] if vendor == "sqlite" else ["ANALYZE"]
+    return [NO_STATISTICS, ANALYZED] if vendor == "sqlite" else [ANALYZED]
 
 
 def _time_evaluation(evaluate: Any, repeat: int, warmup: int, **kwargs: Any) -> tuple[Any, list[float], int]:
@@ -104,7 +115,7 @@ def _time_evaluation(evaluate: Any, repeat: int, warmup: int, **kwargs: Any) -> 
     return result, samples, len(captured.captured_queries)
 
 
-def run_child(database: str, out: Path, repeat: int, warmup: int) -> None:
+def run_child(database: str, out: Path, repeat: int, warmup: int, years: int) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bakohumas.settings")
     import django
 
@@ -116,7 +127,9 @@ def run_child(database: str, out: Path, repeat: int, warmup: int) -> None:
     from bakohumas.evaluation.engine import MISSING_RULES, evaluate
     from bakohumas.offices.models import Office
     from bakohumas.reports.models import Period
-    from generate import PERIOD_CODES, generate
+
+    # A sibling module: running this file puts benchmarks/ first on sys.path.
+    from generate import generate, period_codes
 
     vendor = connection.vendor
     if vendor == "sqlite":
@@ -130,18 +143,24 @@ def run_child(database: str, out: Path, repeat: int, warmup: int) -> None:
     started = time.perf_counter()
     call_command("migrate", verbosity=0, interactive=False)
     run.migrate_s = time.perf_counter() - started
-    stats = generate(replace=True)  # PostgreSQL's bench database survives between runs
+    codes = period_codes(years)
+    stats = generate(quarters=codes)
     run.generate_s, run.submissions, run.values = stats.seconds, stats.submissions, stats.values
+    run.offices, run.quarters = stats.offices, stats.periods
     print(f"  {stats.submissions} reports, {stats.values} values generated in {stats.seconds:.1f} s", flush=True)
 
-    period = Period.objects.get(code=PERIOD_CODES[-1])  # the latest quarter, partly not updated yet
+    # Collect the generator's garbage now rather than in a timed run. Python's cyclic GC stays on:
+    # a web worker pays its pauses too, and they are part of the p95.
+    gc.collect()
+
+    period = Period.objects.get(code=codes[-1])  # the latest quarter, partly not updated yet
     run.period = period.code
     province = Office.objects.get(code=PROVINCE_CODE)
     scopes: list[tuple[str, Office | None]] = [
         ("Nasional", None), (f"{province.region_name} ({province.code})", province),
     ]
     for phase in _phases(vendor):
-        if phase == "ANALYZE":
+        if phase == ANALYZED:
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
             if vendor == "sqlite":
@@ -157,11 +176,11 @@ def run_child(database: str, out: Path, repeat: int, warmup: int) -> None:
                     late=len(result.late), median_ms=statistics.median(samples),
                     p95_ms=percentile(samples, 0.95), min_ms=min(samples), queries=queries,
                 ))
-                print(f"  [{phase} statistics] {scope}, {rule}: median {statistics.median(samples):.1f} ms",
+                print(f"  [statistics: {phase}] {scope}, {rule}: median {statistics.median(samples):.1f} ms",
                       flush=True)
 
-    # The query count must not depend on how many offices are evaluated: every province
-    # (5 to 38 offices) against the nation (514).
+    # The query count must not depend on how many offices are evaluated: every province against
+    # the nation.
     for item in Office.objects.provinces().order_by("code"):
         for rule in MISSING_RULES:
             with CaptureQueriesContext(connection) as captured:
@@ -184,36 +203,41 @@ class NotRun:
     failed: bool
 
 
-def _postgres_ready(url: str) -> str | None:
-    """Creates the bench database if missing. Returns why PostgreSQL is skipped, or None."""
+def _postgres_fresh(url: str) -> str | None:
+    """Drops and creates the bench database, so PostgreSQL starts from a fresh schema like
+    SQLite's new file (`migrate` cannot notice an initial migration edited in place). Returns why
+    PostgreSQL is skipped, or None."""
     import psycopg
     from psycopg import sql
 
     base, name = url.rsplit("/", 1)
+    if not name.endswith("_bench"):  # never drop a database that is not obviously disposable
+        return f"PostgreSQL skipped: the benchmark database name must end in _bench, not {name!r}"
     try:
         with psycopg.connect(f"{base}/postgres", connect_timeout=3, autocommit=True) as conn:
-            exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
-            if not exists:
-                conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    except psycopg.Error as exc:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    except psycopg.OperationalError as exc:
         return f"PostgreSQL skipped: cannot connect to {base} ({str(exc).strip().splitlines()[0]})"
+    except psycopg.Error as exc:
+        return f"PostgreSQL skipped: cannot recreate {name} ({str(exc).strip().splitlines()[0]})"
     return None
 
 
-def _run_database(database: str, repeat: int, warmup: int) -> DatabaseRun | NotRun:
+def _run_database(database: str, repeat: int, warmup: int, years: int) -> DatabaseRun | NotRun:
     """Runs one child; returns its figures, or why there are none."""
     with tempfile.TemporaryDirectory(prefix=f"bakohumas-bench-{database}-") as tmp:
         env = dict(os.environ, DJANGO_SETTINGS_MODULE="bakohumas.settings", BAKOHUMAS_DATA_DIR=tmp,
                    BAKOHUMAS_DEBUG="false")
         env.pop("DATABASE_URL", None)  # SQLite: a fresh file in `tmp`
         if database == "postgresql":
-            skipped = _postgres_ready(POSTGRES_URL)
+            skipped = _postgres_fresh(POSTGRES_URL)
             if skipped:
                 return NotRun(skipped, failed=False)
             env["DATABASE_URL"] = POSTGRES_URL
         out = Path(tmp) / "result.json"
         command = [sys.executable, str(Path(__file__).resolve()), "--child", database, "--out", str(out),
-                   "--repeat", str(repeat), "--warmup", str(warmup)]
+                   "--repeat", str(repeat), "--warmup", str(warmup), "--years", str(years)]
         completed = subprocess.run(command, env=env, check=False)
         if completed.returncode != 0 or not out.exists():
             return NotRun(f"{database}: benchmark process failed (exit code {completed.returncode})", failed=True)
@@ -250,7 +274,8 @@ def render(runs: list[DatabaseRun], notes: list[str]) -> str:
     ]
     for run in runs:
         lines.append(
-            f"- {run.database}: {run.submissions} reports, {run.values} values; migrate {run.migrate_s:.1f} s, "
+            f"- {run.database}: {run.offices} offices x {run.quarters} quarters = {run.submissions} reports, "
+            f"{run.values} values; migrate {run.migrate_s:.1f} s, "
             f"data generation {run.generate_s:.1f} s; evaluated period {run.period}; {run.repeat} timed runs "
             f"per row; load average (1/5/15 min) before {_load(run.load_before)}, after {_load(run.load_after)}"
         )
@@ -276,14 +301,15 @@ def render(runs: list[DatabaseRun], notes: list[str]) -> str:
             median = max(m.median_ms for m in national)
             verdict = "met" if worst < GOAL_MS else ("met at the median only" if median < GOAL_MS else "NOT met")
             lines.append(
-                f"- {run.database} ({phase} statistics): national evaluation under {GOAL_MS:.0f} ms — {verdict} "
+                f"- {run.database} (statistics: {phase}): national evaluation under {GOAL_MS:.0f} ms — {verdict} "
                 f"(slowest rule: median {median:.1f} ms, p95 {worst:.1f} ms)."
             )
         national_queries = {m.queries for m in run.measurements if m.scope == "Nasional"}
         province_queries = set(run.province_queries)
         constant = len(national_queries | province_queries) == 1
         lines.append(
-            f"- {run.database}: SQL queries per evaluation — national (514 offices) {sorted(national_queries)}, "
+            f"- {run.database}: SQL queries per evaluation — national ({run.offices} offices) "
+            f"{sorted(national_queries)}, "
             f"each of the {len(run.province_offices) // 2} provinces ({min(run.province_offices)}–"
             f"{max(run.province_offices)} offices, both rules) {sorted(province_queries)}: "
             + ("constant, does not grow with the number of offices." if constant else "NOT constant.")
@@ -295,13 +321,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Evaluation performance benchmark (SQLite and PostgreSQL).")
     parser.add_argument("--repeat", type=int, default=30, help="timed evaluations per row (default 30)")
     parser.add_argument("--warmup", type=int, default=3, help="untimed evaluations before each row (default 3)")
+    parser.add_argument("--years", type=int, default=DEFAULT_YEARS,
+                        help=f"years of reports, ending 2025Q4 (default {DEFAULT_YEARS})")
     parser.add_argument("--only", choices=DATABASES, help="run one database only")
     parser.add_argument("--child", choices=DATABASES, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.child:
-        run_child(args.child, args.out, args.repeat, args.warmup)
+        run_child(args.child, args.out, args.repeat, args.warmup, args.years)
         return 0
 
     runs: list[DatabaseRun] = []
@@ -309,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     failed = False
     for database in [args.only] if args.only else DATABASES:
         print(f"== {database} ==", flush=True)
-        outcome = _run_database(database, args.repeat, args.warmup)
+        outcome = _run_database(database, args.repeat, args.warmup, args.years)
         if isinstance(outcome, NotRun):
             print(outcome.note, flush=True)
             notes.append(outcome.note)
@@ -317,13 +345,18 @@ def main(argv: list[str] | None = None) -> int:
         else:
             runs.append(outcome)
     if not runs:
+        print("Nothing was measured.", file=sys.stderr)
         return 1
     report = render(runs, notes)
     print()
     print(report)
-    RESULTS_FILE.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS_FILE.write_text(report, encoding="utf-8")
-    print(f"Written to {RESULTS_FILE.relative_to(HERE.parent)}")
+    # Partial or non-default runs get their own file, so they never replace the reference figures.
+    suffix = "".join(f"-{part}" for part in (
+        f"{args.years}y" if args.years != DEFAULT_YEARS else "", args.only or "") if part)
+    results = RESULTS_DIR / f"latest{suffix}.md"
+    results.parent.mkdir(parents=True, exist_ok=True)
+    results.write_text(report, encoding="utf-8")
+    print(f"Written to {results.relative_to(HERE.parent)}")
     return 1 if failed else 0
 
 

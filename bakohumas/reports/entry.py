@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from bakohumas.core.uploads import sniff_evidence
 from bakohumas.reports.forms import CommentForm, ReportValuesForm, VerifyForm, report_form_class
 from bakohumas.reports.models import Submission
+from bakohumas.reports.suggestions import suggestions_for
 
 
 def build_entry_form(submission: Submission, *, editable: bool, data=None, files=None) -> ReportValuesForm:
@@ -38,6 +39,7 @@ def entry_context(request: HttpRequest, submission: Submission, form: ReportValu
     comments = list(submission.comments.all())
     latest_return = max((c.version_number for c in comments), default=None)
     item_comments = {c.code: c for c in comments if c.code and c.version_number == latest_return}
+    suggestions = suggestions_for(submission.office, submission.period) if editable else {}
     rows = []
     for element in form.element_list:
         rows.append({
@@ -47,6 +49,7 @@ def entry_context(request: HttpRequest, submission: Submission, form: ReportValu
             "file_field": form[f"{element.code}__bukti_berkas"] if f"{element.code}__bukti_berkas" in form.fields else None,
             "stored": stored.get(element.code),
             "comment": item_comments.get(element.code),
+            "suggestion": suggestions.get(element.code),
         })
     sections = [(name, list(items)) for name, items in groupby(rows, key=lambda r: r["element"].section)]
     return {

@@ -187,7 +187,10 @@ def test_report_is_filled_returned_fixed_and_verified_in_the_browser(browser, li
     operator.get_by_label("Dari unggahan itu, jumlah ucapan seremonial", exact=True).fill("55")
     operator.get_by_label("Jumlah siaran langsung (live streaming)", exact=True).fill("-1")
     operator.get_by_role("button", name="Simpan & kirim laporan").click()
-    expect(operator.get_by_role("alert")).to_contain_text("Periksa kembali isian yang ditandai merah.")
+    summary = operator.get_by_role("alert")
+    expect(summary).to_contain_text("Periksa kembali isian berikut:")
+    expect(summary.get_by_role("link")).to_have_text(["Dari unggahan itu, jumlah ucapan seremonial",
+                                                      "Jumlah siaran langsung (live streaming)"])
     expect(_field(operator, "Dari unggahan itu, jumlah ucapan seremonial").locator(".error")).to_have_text(
         "Jumlah ucapan seremonial tidak boleh melebihi jumlah unggahan media sosial.")
     expect(_field(operator, "Jumlah siaran langsung (live streaming)").locator(".error")).to_have_text(
