@@ -25,8 +25,8 @@ class Quarter:
         if not match:
             raise InvalidPeriod(f"Periode {code!r} tidak valid; gunakan bentuk YYYYQn, misalnya 2025Q2.")
         year = int(match.group(1))
-        if not 2000 <= year <= 2100:
-            raise InvalidPeriod(f"Tahun periode {code!r} di luar rentang 2000–2100.")
+        if not 2000 <= year <= 2099:
+            raise InvalidPeriod(f"Tahun periode {code!r} di luar rentang 2000–2099.")
         return cls(year, int(match.group(2)))
 
     @classmethod

@@ -134,10 +134,13 @@ class EvaluationResult:
 
 
 def _office_units(region: Office | None, period: Period, missing_rule: str) -> list[OfficeUnit]:
-    reported = Submission.objects.filter(office=OuterRef("pk"), status__in=Submission.REPORTED_STATUSES)
+    reported = Submission.objects.filter(
+        office=OuterRef("pk"), status__in=Submission.REPORTED_STATUSES
+    ).order_by()
     current = reported.filter(period=period)
-    # Carry forward looks back only: an office's most recent report of this or an earlier period.
-    earlier = reported.filter(period__start__lt=period.start).order_by("-period__start")
+    # Carry forward looks back only: an office's most recent report of an earlier period. Period codes
+    # (YYYYQn, years 2000-2100 only) sort as text in date order, so no join to the periods table.
+    earlier = reported.filter(period_id__lt=period.code).order_by("-period_id")
     offices = Office.objects.in_region(region).annotate(
         current_id=Subquery(current.values("id")[:1]),
         current_reported_on=Subquery(current.values("reported_on")[:1]),

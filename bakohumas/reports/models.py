@@ -87,6 +87,8 @@ class Period(models.Model):
         ordering = ["-code"]
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="period_end_after_start"),
+            # Codes sort as text in date order; the evaluation relies on it.
+            models.CheckConstraint(condition=Q(code__regex=r"^20[0-9]{2}Q[1-4]$"), name="period_code_format"),
             models.CheckConstraint(condition=Q(deadline__gt=models.F("end")), name="period_deadline_after_end"),
         ]
 
@@ -191,7 +193,8 @@ class ReportValue(models.Model):
             models.UniqueConstraint(fields=["submission", "code"], name="one_value_per_element"),
             models.CheckConstraint(condition=Q(number__isnull=True) | Q(number__gte=0), name="value_not_negative"),
         ]
-        indexes = [models.Index(fields=["code", "number"], name="value_code_number")]
+        # No (code, number) index: with it, SQLite without statistics reads every quarter's values
+        # by code instead of the few reports being evaluated (see docs/benchmarks.md).
 
     @property
     def python_value(self) -> int | str | None:
