@@ -46,13 +46,15 @@ def period_get_or_create(code: str) -> Period:
 
 
 @transaction.atomic
-def period_set_deadline(*, period: Period, deadline: dt.date, actor: Any) -> Period:
-    old = period.deadline
+def period_update(*, period: Period, deadline: dt.date, entry_closed: bool, actor: Any) -> Period:
+    """Move the deadline and close or reopen entry (a closed period accepts no new or changed reports)."""
+    old = {"deadline": period.deadline.isoformat(), "entry_closed": period.entry_closed}
     period.deadline = deadline
+    period.entry_closed = entry_closed
     period.full_clean()
-    period.save(update_fields=["deadline"])
-    audit_record(actor=actor, action="period.set_deadline", target=period,
-                 data={"old": old.isoformat(), "new": deadline.isoformat()})
+    period.save(update_fields=["deadline", "entry_closed"])
+    audit_record(actor=actor, action="period.update", target=period,
+                 data={"old": old, "new": {"deadline": deadline.isoformat(), "entry_closed": entry_closed}})
     return period
 
 

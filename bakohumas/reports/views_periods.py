@@ -11,10 +11,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from bakohumas.core.formatting import tanggal
 from bakohumas.core.periods import InvalidPeriod, Quarter
 from bakohumas.offices.models import User
 from bakohumas.reports.models import Period
-from bakohumas.reports.services import period_get_or_create, period_set_deadline
+from bakohumas.reports.services import period_get_or_create, period_update
 
 
 class PeriodForm(forms.Form):
@@ -23,6 +24,9 @@ class PeriodForm(forms.Form):
     deadline = forms.DateField(label=gettext_lazy("Batas waktu"), required=False,
                                widget=forms.DateInput(attrs={"type": "date"}),
                                help_text=gettext_lazy("Kosongkan untuk memakai tanggal 10 bulan berikutnya."))
+    entry_closed = forms.BooleanField(label=gettext_lazy("Tutup pengisian laporan"), required=False,
+                                      help_text=gettext_lazy("Kantor tidak dapat membuat atau mengubah laporan "
+                                                             "periode ini sampai dibuka kembali."))
 
     def clean_code(self) -> str:
         try:
@@ -40,15 +44,15 @@ def periods(request: HttpRequest) -> HttpResponse:
             raise PermissionDenied
         if form.is_valid():
             period = period_get_or_create(form.cleaned_data["code"])
-            deadline = form.cleaned_data["deadline"]
             try:
-                if deadline and deadline != period.deadline:
-                    period_set_deadline(period=period, deadline=deadline, actor=request.user)
-            except ValidationError as exc:
+                period_update(period=period, deadline=form.cleaned_data["deadline"] or period.deadline,
+                              entry_closed=form.cleaned_data["entry_closed"], actor=request.user)
+            except ValidationError:
                 form.add_error("deadline", _("Batas waktu harus setelah akhir triwulan."))
             else:
-                messages.success(request, _("Periode %(period)s: batas waktu %(deadline)s.")
-                                 % {"period": period.label, "deadline": period.deadline.strftime("%d-%m-%Y")})
+                state = _("ditutup") if period.entry_closed else _("dibuka")
+                messages.success(request, _("Periode %(period)s: batas waktu %(deadline)s, pengisian %(state)s.")
+                                 % {"period": period.label, "deadline": tanggal(period.deadline), "state": state})
                 return redirect("reports:periods")
     status = 400 if request.method == "POST" else 200
     return render(request, "reports/periods.html", {"periods": Period.objects.all(), "form": form,
