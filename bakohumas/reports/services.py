@@ -156,6 +156,22 @@ def _missing_required(submission: Submission) -> list[str]:
     ]
 
 
+def _move(submission: Submission, *, status: str, actor: Any, note: str) -> SubmissionVersion:
+    """Change the workflow status, bump the revision and freeze the new state as a version."""
+    submission.status = status
+    submission.revision += 1
+    submission.updated_by = actor if getattr(actor, "is_authenticated", False) else None
+    submission.full_clean()
+    submission.save()
+    return _snapshot(submission, actor, note)
+
+
+def _comment(submission: Submission, version: SubmissionVersion, actor: Any, text: str, code: str = "") -> None:
+    if text.strip():
+        ReviewComment.objects.create(submission=submission, version_number=version.number, code=code,
+                                     text=text.strip(), author=actor)
+
+
 @transaction.atomic
 def submission_submit(*, submission: Submission, actor: Any, today: dt.date | None = None) -> Submission:
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
@@ -172,12 +188,7 @@ def submission_submit(*, submission: Submission, actor: Any, today: dt.date | No
     # Lateness is judged on the first submission; a fix after the province returns it keeps that date.
     if submission.reported_on is None:
         submission.reported_on = today or timezone.localdate()
-    submission.status = Submission.Status.SUBMITTED
-    submission.revision += 1
-    submission.updated_by = actor
-    submission.full_clean()
-    submission.save()
-    version = _snapshot(submission, actor, "Dikirim")
+    version = _move(submission, status=Submission.Status.SUBMITTED, actor=actor, note="Dikirim")
     audit_record(actor=actor, action="submission.submit", target=submission, office=submission.office,
                  data={"version": version.number})
     return submission
@@ -190,17 +201,10 @@ def submission_return(
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
     if submission.status != Submission.Status.SUBMITTED:
         raise ValidationError(_("Hanya laporan yang sudah dikirim yang dapat dikembalikan."))
-    submission.status = Submission.Status.RETURNED
-    submission.revision += 1
-    submission.updated_by = actor
-    submission.full_clean()
-    submission.save()
-    version = _snapshot(submission, actor, "Dikembalikan")
-    ReviewComment.objects.create(submission=submission, version_number=version.number, text=comment, author=actor)
+    version = _move(submission, status=Submission.Status.RETURNED, actor=actor, note="Dikembalikan")
+    _comment(submission, version, actor, comment)
     for code, text in (item_comments or {}).items():
-        if text.strip():
-            ReviewComment.objects.create(submission=submission, version_number=version.number, code=code,
-                                         text=text.strip(), author=actor)
+        _comment(submission, version, actor, text, code=code)
     audit_record(actor=actor, action="submission.return", target=submission, office=submission.office, note=comment)
     return submission
 
@@ -212,15 +216,8 @@ def submission_verify(*, submission: Submission, actor: Any, comment: str = "") 
         return submission
     if submission.status != Submission.Status.SUBMITTED:
         raise ValidationError(_("Hanya laporan yang sudah dikirim yang dapat diverifikasi."))
-    submission.status = Submission.Status.VERIFIED
-    submission.revision += 1
-    submission.updated_by = actor
-    submission.full_clean()
-    submission.save()
-    version = _snapshot(submission, actor, "Diverifikasi")
-    if comment.strip():
-        ReviewComment.objects.create(submission=submission, version_number=version.number, text=comment.strip(),
-                                     author=actor)
+    version = _move(submission, status=Submission.Status.VERIFIED, actor=actor, note="Diverifikasi")
+    _comment(submission, version, actor, comment)
     audit_record(actor=actor, action="submission.verify", target=submission, office=submission.office, note=comment)
     return submission
 

@@ -105,43 +105,45 @@ def submit_report(request: HttpRequest, submission_id: UUID) -> HttpResponse:
     return _submit(request, submission)
 
 
-@login_required
-@require_POST
-def return_report(request: HttpRequest, submission_id: UUID) -> HttpResponse:
+def _reviewable(request: HttpRequest, submission_id: UUID) -> Submission:
     submission, _editable = get_submission_for_user(request.user, submission_id)
     if not request.user.can_verify_report_of(submission.office):
         raise PermissionDenied
+    return submission
+
+
+def _act(request: HttpRequest, submission: Submission, action, success: str, **kwargs) -> HttpResponse:
+    try:
+        action(submission=submission, actor=request.user, **kwargs)
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    else:
+        messages.success(request, success % {"office": submission.office})
+    return redirect("reports:detail", submission_id=submission.id)
+
+
+@login_required
+@require_POST
+def return_report(request: HttpRequest, submission_id: UUID) -> HttpResponse:
+    submission = _reviewable(request, submission_id)
     form = CommentForm(request.POST)
     if not form.is_valid():
         messages.error(request, _errors(ValidationError(form.errors["comment"])))
         return redirect("reports:detail", submission_id=submission.id)
-    item_comments = {key.removeprefix("catatan__"): value for key, value in request.POST.items()
-                     if key.startswith("catatan__")}
-    try:
-        submission_return(submission=submission, actor=request.user, comment=form.cleaned_data["comment"],
-                          item_comments=item_comments)
-    except ValidationError as exc:
-        messages.error(request, _errors(exc))
-    else:
-        messages.success(request, _("Laporan dikembalikan ke %(office)s.") % {"office": submission.office})
-    return redirect("reports:detail", submission_id=submission.id)
+    codes = set(submission.form.elements.values_list("code", flat=True))
+    item_comments = {code: request.POST.get(f"catatan__{code}", "") for code in codes}
+    return _act(request, submission, submission_return, _("Laporan dikembalikan ke %(office)s."),
+                comment=form.cleaned_data["comment"], item_comments=item_comments)
 
 
 @login_required
 @require_POST
 def verify_report(request: HttpRequest, submission_id: UUID) -> HttpResponse:
-    submission, _editable = get_submission_for_user(request.user, submission_id)
-    if not request.user.can_verify_report_of(submission.office):
-        raise PermissionDenied
+    submission = _reviewable(request, submission_id)
     form = VerifyForm(request.POST)
     form.is_valid()
-    try:
-        submission_verify(submission=submission, actor=request.user, comment=form.cleaned_data.get("comment", ""))
-    except ValidationError as exc:
-        messages.error(request, _errors(exc))
-    else:
-        messages.success(request, _("Laporan %(office)s terverifikasi dan terkunci.") % {"office": submission.office})
-    return redirect("reports:detail", submission_id=submission.id)
+    return _act(request, submission, submission_verify, _("Laporan %(office)s terverifikasi dan terkunci."),
+                comment=form.cleaned_data.get("comment", ""))
 
 
 @login_required
