@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from bakohumas.api import api
+from bakohumas.library.views_public import oai_endpoint
 from bakohumas.offices.views import home
 
 urlpatterns = [
@@ -16,6 +17,7 @@ urlpatterns = [
     path("evaluasi/", include("bakohumas.evaluation.urls")),
     path("ppid/", include("bakohumas.ppid.urls")),
     path("perpustakaan/", include("bakohumas.library.urls")),
+    path("oai", oai_endpoint, name="oai"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

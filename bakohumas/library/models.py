@@ -101,6 +101,9 @@ class CatalogueRecord(models.Model):
     notes = models.TextField(_("catatan"), blank=True)
     cover = models.FileField(_("sampul"), upload_to="perpustakaan/sampul/%Y/", blank=True)
     files_public = models.BooleanField(_("berkas boleh diunduh publik"), default=False)
+    # MARC fields with no column of their own, kept verbatim from an import and written back on
+    # export so a MARC round trip loses nothing: [{"tag": "246", "ind": "3 ", "sub": [["a", "…"]]}].
+    marc_extra = models.JSONField(default=list, blank=True, editable=False)
     search_text = models.TextField(editable=False, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)

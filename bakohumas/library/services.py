@@ -4,6 +4,7 @@ an audit row in the same transaction (Rule 3)."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Mapping
 from typing import Any
 
@@ -30,7 +31,7 @@ from bakohumas.offices.models import Office
 RECORD_FIELDS = [
     "title", "subtitle", "responsibility", "authors", "publisher", "place", "year", "edition", "collation",
     "series", "subjects", "language", "election", "election_stage", "document_type", "isbns", "issns",
-    "call_number", "notes", "files_public",
+    "call_number", "notes", "files_public", "marc_extra",
 ]
 Status = IsbnApplication.Status
 
@@ -52,8 +53,12 @@ def _apply(record: CatalogueRecord, data: Mapping[str, Any]) -> list[str]:
 
 
 @transaction.atomic
-def record_create(*, office: Office, actor: Any, data: Mapping[str, Any], source: str = "") -> CatalogueRecord:
+def record_create(*, office: Office, actor: Any, data: Mapping[str, Any], source: str = "",
+                  record_id: uuid.UUID | None = None) -> CatalogueRecord:
+    """`record_id` only for data that must keep stable identifiers (demo data, migrations)."""
     record = CatalogueRecord(office=office, created_by=actor if getattr(actor, "is_authenticated", False) else None)
+    if record_id is not None:
+        record.id = record_id
     _apply(record, data)
     record.save()
     audit_record(actor=actor, action="library.record.create", target=record, office=office, note=source)
