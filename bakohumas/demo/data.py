@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from bakohumas.library.demo import library_demo_load
 from bakohumas.offices.models import Office, PositionTerm, User
 from bakohumas.offices.services import position_handover
 from bakohumas.reports.models import Submission
@@ -155,4 +156,5 @@ def demo_load() -> list[User]:
                               item_comments={"kerja_sama_pendidikan": "Sertakan tautan atau berkas PKS."})
         elif code not in AWAITING_Q2:
             submission_verify(submission=submission, actor=evaluator)
+    library_demo_load()
     return users

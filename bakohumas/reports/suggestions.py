@@ -13,12 +13,13 @@ from bakohumas.offices.models import Office
 from bakohumas.reports.models import Period
 
 SuggestFunction = Callable[[Office, Period], dict[str, int]]
+RecordsUrl = Callable[[Office], str]
 
 
 @dataclass(frozen=True)
 class Suggester:
     source: str  # shown to the user, e.g. "catatan PPID"
-    url_name: str  # where the records are, reversed with the office code
+    records_url: RecordsUrl  # where the office's records behind the suggestion are
     function: SuggestFunction
 
 
@@ -26,20 +27,22 @@ class Suggester:
 class Suggestion:
     value: int
     source: str
-    url_name: str
+    url: str
 
 
 _registry: list[Suggester] = []
 
 
-def register_suggester(*, source: str, url_name: str, function: SuggestFunction) -> None:
+def register_suggester(*, source: str, records_url: RecordsUrl, function: SuggestFunction) -> None:
     if not any(s.function is function for s in _registry):
-        _registry.append(Suggester(source, url_name, function))
+        _registry.append(Suggester(source, records_url, function))
 
 
 def suggestions_for(office: Office, period: Period) -> dict[str, Suggestion]:
     out: dict[str, Suggestion] = {}
     for suggester in _registry:
-        for code, value in suggester.function(office, period).items():
-            out[code] = Suggestion(value, suggester.source, suggester.url_name)
+        values = suggester.function(office, period)
+        url = suggester.records_url(office) if values else ""
+        for code, value in values.items():
+            out[code] = Suggestion(value, suggester.source, url)
     return out

@@ -14,7 +14,8 @@ def suggester(monkeypatch):
     def count(office, period):
         return {"permohonan_informasi": 7} if office.code == "3571" else {}
 
-    suggestions.register_suggester(source="catatan uji", url_name="offices:detail", function=count)
+    suggestions.register_suggester(source="catatan uji", function=count,
+                                   records_url=lambda office: reverse("offices:detail", args=[office.code]))
 
 
 def test_the_entry_page_shows_a_suggestion_with_its_source(client, operator, kediri, suggester):
@@ -27,5 +28,5 @@ def test_the_entry_page_shows_a_suggestion_with_its_source(client, operator, ked
 
 def test_registering_twice_keeps_one(suggester):
     function = suggestions._registry[0].function
-    suggestions.register_suggester(source="lagi", url_name="offices:detail", function=function)
+    suggestions.register_suggester(source="lagi", records_url=lambda office: "/", function=function)
     assert len(suggestions._registry) == 1
