@@ -166,11 +166,22 @@ def take(browser, base_url: str, draft_id: str, out: Path) -> list[Path]:
     shot(page, "08-evaluasi-provinsi.png")
     page.context.close()
 
-    # KPU RI: the national table per province.
+    # KPU RI: the national table per province, and the ISBN applications it reviews.
     page = login(browser, base_url, "humas.ri", PASSWORD, **DESKTOP)
     page.goto(f"/evaluasi/nasional/{REVIEW_PERIOD}/")
     shot(page, "09-tabel-nasional.png")
+    page.goto("/perpustakaan/isbn/")
+    shot(page, "11-pengajuan-isbn.png")
+    page.locator("table a").first.click()
+    shot(page, "12-pengajuan-isbn-detail.png")
     page.context.close()
+
+    # The public election library catalogue, on a phone, without logging in.
+    context = browser.new_context(base_url=base_url, locale="id-ID", **PHONE)
+    page = context.new_page()
+    page.goto("/perpustakaan/opac/?q=pemilu")
+    shot(page, "10-katalog-publik-ponsel.png")
+    context.close()
     return saved
 
 

@@ -7,9 +7,9 @@ from bakohumas.core import formatting
 register = template.Library()
 
 
-@register.filter
+@register.filter(expects_localtime=True)
 def tanggal(value):
-    """17 Juli 2025."""
+    """17 Juli 2025; a date-time is shown in the site's time zone (Asia/Jakarta)."""
     return formatting.tanggal(value)
 
 

@@ -38,3 +38,13 @@ def test_it_rounds_percentages_half_up():
     assert percent(1, 16) == 6.3  # 6.25 -> 6.3 (half up, not banker's rounding)
     assert percent(3, 0) is None
     assert whole_percent(5, 38) == 13 and whole_percent(19, 38) == 50 and whole_percent(1, 8) == 13
+
+
+def test_the_date_filter_shows_the_jakarta_date_of_a_utc_time():
+    from django.template import Context, Template
+    from django.utils import timezone
+
+    late_utc = dt.datetime(2025, 7, 10, 20, 0, tzinfo=dt.UTC)  # 11 July, 03:00 in Jakarta
+    with timezone.override("Asia/Jakarta"):
+        rendered = Template("{% load bakohumas %}{{ when|tanggal }}").render(Context({"when": late_utc}))
+    assert rendered == "11 Juli 2025"
