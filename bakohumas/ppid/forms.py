@@ -1,0 +1,261 @@
+"""Forms for PPID. Forms validate input (clear Indonesian messages); services act on cleaned_data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from stdnum.exceptions import InvalidComponent, InvalidFormat, InvalidLength
+from stdnum.id import nik as stdnum_nik
+
+from bakohumas.core.uploads import sniff_evidence
+from bakohumas.ppid.models import Decision, DipEntry, Dispute, ExemptEntry, InformationRequest, Objection
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+ATTACHMENT_MAX_BYTES = getattr(settings, "PPID_ATTACHMENT_MAX_BYTES", 2 * 1024 * 1024)
+
+
+def validate_nik(value: str) -> str:
+    """16 digits, a known province/regency code and a plausible date of birth (python-stdnum)."""
+    compact = stdnum_nik.compact(value)
+    if not compact.isdigit():
+        raise ValidationError(_("NIK hanya berisi angka."))
+    if len(compact) != 16:
+        raise ValidationError(_("NIK terdiri atas 16 angka (yang diisi %(n)s angka).") % {"n": len(compact)})
+    try:
+        stdnum_nik.validate(compact)
+        stdnum_nik.get_birth_date(compact)
+    except InvalidFormat:
+        raise ValidationError(_("NIK hanya berisi angka.")) from None
+    except InvalidLength:
+        raise ValidationError(_("NIK terdiri atas 16 angka (yang diisi %(n)s angka).") % {"n": len(compact)}) from None
+    except InvalidComponent:
+        raise ValidationError(_("NIK tidak sah: kode wilayah atau tanggal lahir di dalamnya tidak dikenal.")) from None
+    return compact
+
+
+class PastDateField(forms.DateField):
+    """A date that cannot be in the future."""
+
+    widget = DATE
+    default_error_messages = {"invalid": _("Isi tanggal dengan benar, misalnya 2025-03-27.")}
+
+    def validate(self, value: dt.date | None) -> None:
+        super().validate(value)
+        if value and value > timezone.localdate():
+            raise ValidationError(_("Tanggal tidak boleh di masa depan."))
+
+
+def validate_attachment(upload) -> None:
+    if upload.size > ATTACHMENT_MAX_BYTES:
+        raise ValidationError(_("Berkas terlalu besar; batasnya %(limit)s MB.")
+                              % {"limit": ATTACHMENT_MAX_BYTES // (1024 * 1024)})
+    if sniff_evidence(upload) is None:
+        raise ValidationError(_("Surat kuasa harus berupa PDF, JPG, atau PNG (isi berkas tidak sesuai)."))
+
+
+class RequestForm(forms.Form):
+    """The request as the requester states it (Perki 1/2021 form)."""
+
+    requester_kind = forms.ChoiceField(label=_("Pemohon sebagai"), choices=InformationRequest.RequesterKind.choices,
+                                       initial=InformationRequest.RequesterKind.PERSON)
+    requester_name = forms.CharField(label=_("Nama lengkap"), max_length=150)
+    nik = forms.CharField(label=_("NIK"), max_length=24, required=False,
+                          help_text=_("16 angka, untuk pemohon perorangan. Hanya dilihat petugas PPID."))
+    legal_entity_decree = forms.CharField(label=_("Nomor SK pengesahan badan hukum"), max_length=150, required=False,
+                                          help_text=_("Untuk pemohon badan hukum."))
+    address = forms.CharField(label=_("Alamat"), max_length=300)
+    phone = forms.CharField(label=_("Nomor telepon/WhatsApp"), max_length=32, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False,
+                             error_messages={"invalid": _("Alamat e-mail tidak valid.")})
+    information_sought = forms.CharField(label=_("Rincian informasi yang dibutuhkan"), max_length=5000,
+                                         widget=forms.Textarea(attrs={"rows": 4}))
+    purpose = forms.CharField(label=_("Tujuan penggunaan informasi"), max_length=2000,
+                              widget=forms.Textarea(attrs={"rows": 3}))
+    obtain_method = forms.ChoiceField(label=_("Cara memperoleh informasi"),
+                                      choices=InformationRequest.ObtainMethod.choices)
+    delivery = forms.ChoiceField(label=_("Cara mendapatkan salinan informasi"),
+                                 choices=InformationRequest.Delivery.choices)
+    is_election_information = forms.BooleanField(
+        label=_("Informasi kepemiluan yang diminta pada tahapan pemilu/pemilihan"), required=False,
+        help_text=_("Dilayani lebih cepat menurut Perki 1/2019."))
+    power_of_attorney = forms.FileField(label=_("Surat kuasa (jika mewakili orang lain; PDF/JPG/PNG)"),
+                                        required=False, validators=[validate_attachment])
+
+    require_identity = True
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+    def clean_nik(self) -> str:
+        value = self.cleaned_data.get("nik", "").strip()
+        return validate_nik(value) if value else ""
+
+    def clean_phone(self) -> str:
+        value = self.cleaned_data.get("phone", "").strip()
+        digits = value.replace(" ", "").replace("-", "").removeprefix("+")
+        if value and not (digits.isdigit() and 8 <= len(digits) <= 15):
+            raise ValidationError(_("Nomor telepon hanya berisi 8–15 angka, misalnya 0812 3456 7890."))
+        return value
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        kind = cleaned.get("requester_kind")
+        if self.require_identity:
+            if kind == InformationRequest.RequesterKind.LEGAL_ENTITY and not cleaned.get("legal_entity_decree"):
+                self.add_error("legal_entity_decree", _("Badan hukum wajib mencantumkan nomor SK pengesahannya."))
+            if kind != InformationRequest.RequesterKind.LEGAL_ENTITY and not cleaned.get("nik") \
+                    and "nik" not in self.errors:
+                self.add_error("nik", _("Pemohon perorangan wajib mengisi NIK."))
+        if kind == InformationRequest.RequesterKind.LEGAL_ENTITY:
+            cleaned["nik"] = ""  # least data: a legal entity is identified by its decree
+        else:
+            cleaned["legal_entity_decree"] = ""
+        if not cleaned.get("phone") and not cleaned.get("email") and "phone" not in self.errors \
+                and "email" not in self.errors:
+            self.add_error("phone", _("Isi nomor telepon atau e-mail agar kami dapat menghubungi Anda."))
+        return cleaned
+
+    def requester_data(self) -> dict[str, Any]:
+        fields = ("requester_kind", "requester_name", "nik", "legal_entity_decree", "address", "phone", "email",
+                  "information_sought", "purpose", "obtain_method", "delivery")
+        data = {name: self.cleaned_data[name] for name in fields}
+        if self.cleaned_data.get("power_of_attorney"):
+            data["power_of_attorney"] = self.cleaned_data["power_of_attorney"]
+        return data
+
+
+class PublicRequestForm(RequestForm):
+    # Honeypot: hidden from people by CSS; a bot that fills it in is refused.
+    website = forms.CharField(label=_("Jangan diisi"), required=False,
+                              widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))
+
+    def is_spam(self) -> bool:
+        return bool(self.data.get("website"))
+
+
+class StaffRequestForm(RequestForm):
+    """Requests that came in person, by letter, e-mail or WhatsApp. The NIK is optional here: a
+    letter may not carry one, and we store no more than we were given."""
+
+    require_identity = False
+    channel = forms.ChoiceField(label=_("Diterima melalui"),
+                                choices=[c for c in InformationRequest.Channel.choices if c[0] != "web"])
+    received_on = PastDateField(label=_("Tanggal diterima"))
+
+    field_order = ["channel", "received_on"]
+
+
+class IncompleteForm(forms.Form):
+    flagged_on = PastDateField(label=_("Tanggal permintaan kelengkapan"))
+    note = forms.CharField(label=_("Yang perlu dilengkapi"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CompletedForm(forms.Form):
+    completed_on = PastDateField(label=_("Tanggal pemohon melengkapi"))
+
+
+class ExtensionForm(forms.Form):
+    notified_on = PastDateField(label=_("Tanggal pemberitahuan perpanjangan"))
+    reasons = forms.CharField(label=_("Alasan perpanjangan (tertulis)"), max_length=2000,
+                              widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DecisionForm(forms.ModelForm):
+    decided_on = PastDateField(label=_("Tanggal pemberitahuan"))
+
+    class Meta:
+        model = Decision
+        fields = ["decided_on", "letter_number", "availability", "outcome", "other_body", "exemption_ground",
+                  "consequence_test", "redactions", "format", "fee", "fee_note", "delivery_time", "notes"]
+        widgets = {"consequence_test": forms.Textarea(attrs={"rows": 3}), "redactions": forms.Textarea(attrs={"rows": 2}),
+                   "notes": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["fee"].min_value = 0
+        self.fields["fee"].widget.attrs["min"] = 0
+
+    def _post_clean(self) -> None:
+        """The service validates the decision as a whole (it knows the request)."""
+
+
+class ObjectionForm(forms.Form):
+    filed_on = PastDateField(label=_("Tanggal keberatan diterima"))
+    ground = forms.ChoiceField(label=_("Alasan keberatan (Pasal 35 ayat 1 UU 14/2008)"), choices=Objection.Ground.choices)
+    statement = forms.CharField(label=_("Uraian keberatan"), max_length=5000, required=False,
+                                widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ObjectionAnswerForm(forms.Form):
+    answered_on = PastDateField(label=_("Tanggal tanggapan"))
+    answer = forms.ChoiceField(label=_("Tanggapan atasan PPID"), choices=Objection.Answer.choices)
+    answered_by_name = forms.CharField(label=_("Nama/jabatan atasan PPID"), max_length=150)
+    answer_text = forms.CharField(label=_("Isi tanggapan"), max_length=5000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DisputeForm(forms.Form):
+    commission = forms.CharField(label=_("Komisi Informasi"), max_length=150)
+    case_number = forms.CharField(label=_("Nomor register"), max_length=100, required=False)
+    registered_on = PastDateField(label=_("Tanggal registrasi"))
+
+
+class DisputeUpdateForm(forms.Form):
+    stage = forms.ChoiceField(label=_("Tahap"), choices=Dispute.Stage.choices)
+    ended_on = PastDateField(label=_("Tanggal selesai"), required=False)
+    outcome = forms.CharField(label=_("Hasil/putusan"), max_length=5000, required=False,
+                              widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DipEntryForm(forms.ModelForm):
+    link = forms.URLField(label=_("Tautan"), required=False, max_length=500, assume_scheme="https")
+
+    class Meta:
+        model = DipEntry
+        fields = ["category", "title", "holder_unit", "responsible", "made_when_where", "form", "retention", "link",
+                  "is_published"]
+
+    def _post_clean(self) -> None:
+        """Validated by the service (which knows the office)."""
+
+
+class ExemptEntryForm(forms.ModelForm):
+    decided_on = PastDateField(label=_("Tanggal penetapan"))
+    expires_on = forms.DateField(label=_("Berlaku sampai"), required=False, widget=DATE,
+                                 help_text=_("Kosongkan jika tanpa batas waktu."))
+
+    class Meta:
+        model = ExemptEntry
+        fields = ["title", "ground", "consequence_test", "decree", "decided_on", "expires_on"]
+        widgets = {"consequence_test": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if cleaned.get("expires_on") and cleaned.get("decided_on") and cleaned["expires_on"] <= cleaned["decided_on"]:
+            self.add_error("expires_on", _("Tanggal berakhir harus setelah tanggal penetapan."))
+        return cleaned
+
+
+class NonWorkingDayForm(forms.Form):
+    date = forms.DateField(label=_("Tanggal"), widget=DATE,
+                           error_messages={"invalid": _("Isi tanggal dengan benar, misalnya 2025-11-27.")})
+    reason = forms.CharField(label=_("Keterangan"), max_length=200)
+    office_code = forms.CharField(label=_("Kode wilayah satker (kosong: seluruh Indonesia)"), max_length=8,
+                                  required=False)
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(label=_("Dari"), widget=DATE)
+    end = forms.DateField(label=_("Sampai"), widget=DATE)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if cleaned.get("start") and cleaned.get("end") and cleaned["end"] < cleaned["start"]:
+            raise ValidationError(_("Tanggal akhir harus sama dengan atau setelah tanggal awal."))
+        return cleaned

@@ -1,0 +1,119 @@
+"""Every PPID page, requested by every role (same shape as bakohumas/core/tests/test_access.py).
+Another office's PPID sees nothing (404); read-only roles get 403 on writes; public pages are open."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from bakohumas.ppid.services import dispute_register, objection_file, request_decide
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["operator", "ketua", "pimpinan", "evaluator", "outsider", "national"]
+OK, FOUND, BAD, FORBIDDEN, MISSING = 200, 302, 400, 403, 404
+
+
+def _row(operator, ketua, pimpinan, evaluator, outsider, national):
+    return dict(zip(ROLES, (operator, ketua, pimpinan, evaluator, outsider, national)))
+
+
+ALL = _row(OK, OK, OK, OK, OK, OK)
+VIEW = _row(OK, OK, OK, OK, MISSING, OK)
+STAFF_PAGE = _row(OK, OK, FORBIDDEN, FORBIDDEN, MISSING, FORBIDDEN)
+STAFF_WRITE = _row(BAD, BAD, FORBIDDEN, FORBIDDEN, MISSING, FORBIDDEN)
+NATIONAL_WRITE = _row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, BAD)
+
+PAGES = {
+    "ppid:public_request": ("get", "office", ALL),
+    "ppid:public_dip": ("get", "office", ALL),
+    "ppid:track": ("get", "token", ALL),
+    "ppid:request_list": ("get", "office", VIEW),
+    "ppid:request_new": ("get", "office", STAFF_PAGE),
+    "ppid:dip_manage": ("get", "office", STAFF_PAGE),
+    "ppid:request_detail": ("get", "request", VIEW),
+    "ppid:request_incomplete": ("post", "request", STAFF_WRITE),
+    "ppid:request_completed": ("post", "request", STAFF_WRITE),
+    "ppid:request_extend": ("post", "request", STAFF_WRITE),
+    "ppid:request_decide": ("post", "request", STAFF_WRITE),
+    "ppid:objection_add": ("post", "request", STAFF_WRITE),
+    "ppid:dispute_add": ("post", "request", STAFF_WRITE),
+    "ppid:notice": ("get", "notice", _row(OK, OK, OK, FORBIDDEN, MISSING, FORBIDDEN)),
+    "ppid:objection_answer": ("post", "objection", STAFF_WRITE),
+    "ppid:dispute_update": ("post", "dispute", STAFF_WRITE),
+    "ppid:monitoring": ("get", "province", _row(MISSING, MISSING, MISSING, OK, MISSING, OK)),
+    "ppid:report": ("get", "office", VIEW),
+    "ppid:report_export": ("get", "export", VIEW),
+    "ppid:exempt_list": ("get", "none", ALL),
+    "ppid:exempt_add": ("post", "none", NATIONAL_WRITE),
+    "ppid:non_working_days": ("get", "none", ALL),
+    "ppid:non_working_day_add": ("post", "none", NATIONAL_WRITE),
+}
+PUBLIC = {"ppid:public_request", "ppid:public_dip", "ppid:track"}
+
+
+@pytest.fixture
+def fixtures(make_request, kediri, operator):
+    request = make_request(kediri, dt.date(2025, 7, 4))
+    request_decide(request=request, decided_on=dt.date(2025, 7, 8), availability="dikuasai", outcome="diterima",
+                   format="softcopy", actor=operator)
+    objection = objection_file(request=request, filed_on=dt.date(2025, 7, 15), ground="35d", statement="",
+                               actor=operator)
+    dispute = dispute_register(request=request, commission="KI Jatim", case_number="1",
+                               registered_on=dt.date(2025, 8, 1), actor=operator)
+    return {"request": request, "objection": objection, "dispute": dispute}
+
+
+def _args(kind: str, fx: dict) -> list:
+    return {
+        "none": [], "office": ["3571"], "province": ["35"], "token": [fx["request"].tracking_token],
+        "request": [fx["request"].id], "notice": [fx["request"].id, "docx"], "export": ["3571", "xlsx"],
+        "objection": [fx["objection"].id], "dispute": [fx["dispute"].id],
+    }[kind]
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+@pytest.mark.parametrize("role", ROLES)
+def test_it_gives_each_role_what_it_may(client, users, fixtures, name, role):
+    method, kind, expected = PAGES[name]
+    client.force_login(users[role])
+    response = getattr(client, method)(reverse(name, args=_args(kind, fixtures)))
+    assert response.status_code == expected[role], response.content[:300]
+    if response.status_code == OK and response.get("Content-Type", "").startswith("text/html"):
+        assert response.content.count(b"<h1") == 1
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_it_sends_anonymous_users_to_login_except_on_public_pages(client, fixtures, name):
+    method, kind, _expected = PAGES[name]
+    response = getattr(client, method)(reverse(name, args=_args(kind, fixtures)))
+    if name in PUBLIC:
+        assert response.status_code == OK
+    else:
+        assert response.status_code == FOUND and response.url.startswith(reverse("login"))
+
+
+def test_it_shows_the_nik_only_to_the_offices_ppid_staff(client, users, fixtures):
+    url = reverse("ppid:request_detail", args=[fixtures["request"].id])
+    nik = fixtures["request"].nik.encode()
+    for role, sees_nik, sees_name in (("operator", True, True), ("ketua", True, True), ("pimpinan", False, True),
+                                      ("evaluator", False, False), ("national", False, False)):
+        client.force_login(users[role])
+        content = client.get(url).content
+        assert (nik in content) is sees_nik, role
+        assert (b"Pemohon Uji" in content) is sees_name, role
+
+
+def test_another_offices_ppid_sees_nothing(client, fixtures, django_user_model):
+    from bakohumas.offices.models import Office
+
+    other = django_user_model.objects.create_user(username="op.blitar", password="x", role="operator",
+                                                  office=Office.objects.get(code="3505"))
+    client.force_login(other)
+    request = fixtures["request"]
+    assert client.get(reverse("ppid:request_detail", args=[request.id])).status_code == MISSING
+    assert client.get(reverse("ppid:request_list", args=["3571"])).status_code == MISSING
+    assert client.get(reverse("ppid:notice", args=[request.id, "pdf"])).status_code == MISSING
+    assert b"PPID/3571" not in client.get(reverse("ppid:request_list", args=["3505"])).content

@@ -1,0 +1,183 @@
+"""Staff pages of PPID: requests, decisions, objections, disputes. Thin views over services."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from bakohumas.ppid import forms as f
+from bakohumas.ppid import services
+from bakohumas.ppid.models import InformationRequest
+from bakohumas.ppid.selectors import (
+    get_dispute_for_user,
+    get_objection_for_user,
+    get_office_for_user,
+    get_request_for_user,
+    is_ppid_staff,
+    may_see_requester,
+    request_detail,
+    request_rows,
+)
+
+ACTION_FORMS = {"incomplete": f.IncompleteForm, "completed": f.CompletedForm, "extension": f.ExtensionForm,
+                "decision": f.DecisionForm, "objection": f.ObjectionForm, "dispute": f.DisputeForm}
+
+
+def _errors(exc: ValidationError) -> str:
+    return " ".join(exc.messages)
+
+
+@login_required
+def request_list(request: HttpRequest, office_code: str) -> HttpResponse:
+    office = get_office_for_user(request.user, office_code)
+    rows = request_rows(office)
+    return render(request, "ppid/request_list.html", {
+        "office": office, "rows": rows, "may_edit": is_ppid_staff(request.user, office),
+        "overdue": sum(r.overdue for r in rows), "due_soon": sum(r.due_soon for r in rows),
+        "show_names": may_see_requester(request.user, office)})
+
+
+@login_required
+def request_new(request: HttpRequest, office_code: str) -> HttpResponse:
+    office = get_office_for_user(request.user, office_code)
+    if not is_ppid_staff(request.user, office):
+        raise PermissionDenied
+    form, status = f.StaffRequestForm(), 200
+    if request.method == "POST":
+        form, status = f.StaffRequestForm(request.POST, request.FILES), 400
+        if form.is_valid():
+            try:
+                created = services.request_register(
+                    office=office, channel=form.cleaned_data["channel"], received_on=form.cleaned_data["received_on"],
+                    actor=request.user, is_election_information=form.cleaned_data["is_election_information"],
+                    **form.requester_data())
+            except ValidationError as exc:
+                form.add_error(None, _errors(exc))
+            else:
+                messages.success(request, _("Permohonan %(number)s terdaftar.") % {"number": created.registration_number})
+                return redirect("ppid:request_detail", request_id=created.id)
+    return render(request, "ppid/request_new.html", {"office": office, "form": form}, status=status)
+
+
+def _detail(request: HttpRequest, info: InformationRequest, editable: bool, *, status: int = 200,
+            bound: dict | None = None) -> HttpResponse:
+    info = request_detail(info)
+    action_forms = {name: form_class() for name, form_class in ACTION_FORMS.items()} if editable else {}
+    action_forms.update(bound or {})
+    return render(request, "ppid/request_detail.html", {
+        "info": info, "editable": editable, "forms": action_forms,
+        "show_requester": may_see_requester(request.user, info.office),
+        "show_nik": is_ppid_staff(request.user, info.office),
+        "objection_answer_form": f.ObjectionAnswerForm() if editable else None,
+        "dispute_update_form": f.DisputeUpdateForm() if editable else None,
+    }, status=status)
+
+
+@login_required
+def request_detail_page(request: HttpRequest, request_id: UUID) -> HttpResponse:
+    info, editable = get_request_for_user(request.user, request_id)
+    return _detail(request, info, editable)
+
+
+def _act(request: HttpRequest, request_id: UUID, name: str, action) -> HttpResponse:
+    """Validate the action's form, run the service, and come back to the request page."""
+    info, editable = get_request_for_user(request.user, request_id)
+    if not editable:
+        raise PermissionDenied
+    form = ACTION_FORMS[name](request.POST)
+    if form.is_valid():
+        try:
+            action(info, form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, _errors(exc))
+        else:
+            messages.success(request, _("Tersimpan."))
+            return redirect("ppid:request_detail", request_id=info.id)
+    return _detail(request, info, editable, status=400, bound={name: form})
+
+
+@login_required
+@require_POST
+def flag_incomplete(request: HttpRequest, request_id: UUID) -> HttpResponse:
+    return _act(request, request_id, "incomplete", lambda info, data: services.request_flag_incomplete(
+        request=info, actor=request.user, **data))
+
+
+@login_required
+@require_POST
+def mark_completed(request: HttpRequest, request_id: UUID) -> HttpResponse:
+    return _act(request, request_id, "completed", lambda info, data: services.request_mark_completed(
+        request=info, actor=request.user, **data))
+
+
+@login_required
+@require_POST
+def extend(request: HttpRequest, request_id: UUID) -> HttpResponse:
+    return _act(request, request_id, "extension", lambda info, data: services.request_extend(
+        request=info, actor=request.user, **data))
+
+
+@login_required
+@require_POST
+def decide(request: HttpRequest, request_id: UUID) -> HttpResponse:
+    return _act(request, request_id, "decision", lambda info, data: services.request_decide(
+        request=info, actor=request.user, **{k: (v if v is not None else "") for k, v in data.items()}))
+
+
+@login_required
+@require_POST
+def objection_add(request: HttpRequest, request_id: UUID) -> HttpResponse:
+    return _act(request, request_id, "objection", lambda info, data: services.objection_file(
+        request=info, actor=request.user, **data))
+
+
+@login_required
+@require_POST
+def dispute_add(request: HttpRequest, request_id: UUID) -> HttpResponse:
+    return _act(request, request_id, "dispute", lambda info, data: services.dispute_register(
+        request=info, actor=request.user, **data))
+
+
+@login_required
+@require_POST
+def objection_answer(request: HttpRequest, objection_id: UUID) -> HttpResponse:
+    objection, editable = get_objection_for_user(request.user, objection_id)
+    if not editable:
+        raise PermissionDenied
+    form = f.ObjectionAnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            services.objection_answer(objection=objection, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, _errors(exc))
+        else:
+            messages.success(request, _("Tanggapan atasan PPID tersimpan."))
+            return redirect("ppid:request_detail", request_id=objection.request_id)
+    messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    return _detail(request, objection.request, editable, status=400)
+
+
+@login_required
+@require_POST
+def dispute_update(request: HttpRequest, dispute_id: UUID) -> HttpResponse:
+    dispute, editable = get_dispute_for_user(request.user, dispute_id)
+    if not editable:
+        raise PermissionDenied
+    form = f.DisputeUpdateForm(request.POST)
+    if form.is_valid():
+        try:
+            services.dispute_update(dispute=dispute, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, _errors(exc))
+        else:
+            messages.success(request, _("Perkembangan sengketa tersimpan."))
+            return redirect("ppid:request_detail", request_id=dispute.request_id)
+    messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    return _detail(request, dispute.request, editable, status=400)
