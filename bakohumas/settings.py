@@ -172,6 +172,14 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 
 NINJA_PAGINATION_PER_PAGE = 100
 
+PPID_FORM_RATE_LIMIT = env_int("BAKOHUMAS_PPID_FORM_RATE_LIMIT", 5)  # public requests per IP address per hour
+PPID_ATTACHMENT_MAX_BYTES = env_int("BAKOHUMAS_PPID_ATTACHMENT_MAX_BYTES", 2 * 1024 * 1024)
+
+# A shared cache keeps rate limits consistent across gunicorn workers; local memory otherwise.
+if env_str("REDIS_URL", ""):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": env_str("REDIS_URL")}}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

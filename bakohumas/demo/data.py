@@ -15,6 +15,7 @@ from django.db import transaction
 from bakohumas.library.demo import library_demo_load
 from bakohumas.offices.models import Office, PositionTerm, User
 from bakohumas.offices.services import position_handover
+from bakohumas.ppid.demo import ppid_demo_load
 from bakohumas.reports.models import Submission
 from bakohumas.reports.services import period_get_or_create, submission_import, submission_return, submission_verify
 
@@ -157,4 +158,5 @@ def demo_load() -> list[User]:
         elif code not in AWAITING_Q2:
             submission_verify(submission=submission, actor=evaluator)
     library_demo_load()
+    ppid_demo_load()
     return users

@@ -11,3 +11,11 @@ class PpidConfig(AppConfig):
         from bakohumas.ppid.default_rules import load_default_rule_sets_after_migrate
 
         post_migrate.connect(load_default_rule_sets_after_migrate, sender=self)
+
+        from django.urls import reverse
+
+        from bakohumas.ppid.selectors import ppid_quarter_counts
+        from bakohumas.reports.suggestions import register_suggester
+
+        register_suggester(source="catatan PPID", function=ppid_quarter_counts,
+                           records_url=lambda office: reverse("ppid:request_list", args=[office.code]))

@@ -6,6 +6,7 @@ app_name = "ppid"
 
 urlpatterns = [
     # Public (no login)
+    path("", views_public.public_index, name="public_index"),
     path("lacak/<str:token>/", views_public.track, name="track"),
     path("<str:office_code>/permohonan/", views_public.public_request, name="public_request"),
     path("<str:office_code>/dip/", views_public.public_dip, name="public_dip"),

@@ -87,3 +87,10 @@ def public_dip(request: HttpRequest, office_code: str) -> HttpResponse:
     entries = DipEntry.objects.filter(office=office, is_published=True).order_by("category", "title")
     groups = [(label, [e for e in entries if e.category == code]) for code, label in DipEntry.Category.choices]
     return render(request, "ppid/public_dip.html", {"office": office, "groups": groups})
+
+
+def public_index(request: HttpRequest) -> HttpResponse:
+    """Where a citizen starts: every KPU office's request form and list of public information."""
+    provinces = Office.objects.provinces().prefetch_related("children").order_by("code")
+    national = Office.objects.filter(level=Office.Level.NATIONAL).first()
+    return render(request, "ppid/public_index.html", {"provinces": provinces, "national": national})

@@ -27,6 +27,7 @@ STAFF_WRITE = _row(BAD, BAD, FORBIDDEN, FORBIDDEN, MISSING, FORBIDDEN)
 NATIONAL_WRITE = _row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, BAD)
 
 PAGES = {
+    "ppid:public_index": ("get", "none", ALL),
     "ppid:public_request": ("get", "office", ALL),
     "ppid:public_dip": ("get", "office", ALL),
     "ppid:track": ("get", "token", ALL),
@@ -51,7 +52,7 @@ PAGES = {
     "ppid:non_working_days": ("get", "none", ALL),
     "ppid:non_working_day_add": ("post", "none", NATIONAL_WRITE),
 }
-PUBLIC = {"ppid:public_request", "ppid:public_dip", "ppid:track"}
+PUBLIC = {"ppid:public_index", "ppid:public_request", "ppid:public_dip", "ppid:track"}
 
 
 @pytest.fixture

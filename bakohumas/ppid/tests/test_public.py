@@ -158,3 +158,10 @@ def test_it_shows_the_public_dip(client, kediri):
                      is_published=False)
     html = client.get(reverse("ppid:public_dip", args=["3571"])).content.decode()
     assert "Laporan keuangan" in html and "Draf internal" not in html and "Informasi serta merta" in html
+
+
+def test_the_public_index_links_every_office_to_its_form(client):
+    html = client.get(reverse("ppid:public_index")).content.decode()
+    assert reverse("ppid:public_request", args=["3571"]) in html
+    assert reverse("ppid:public_dip", args=["ID"]) in html
+    assert html.count(">ajukan permohonan</a>") == 553
