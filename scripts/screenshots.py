@@ -176,12 +176,22 @@ def take(browser, base_url: str, draft_id: str, out: Path) -> list[Path]:
     shot(page, "12-pengajuan-isbn-detail.png")
     page.context.close()
 
-    # The public election library catalogue, on a phone, without logging in.
+    # The public election library catalogue and a citizen's information request, on a phone, no login.
     context = browser.new_context(base_url=base_url, locale="id-ID", **PHONE)
     page = context.new_page()
     page.goto("/perpustakaan/opac/?q=pemilu")
     shot(page, "10-katalog-publik-ponsel.png")
+    page.goto(f"/ppid/{OFFICE}/permohonan/")
+    shot(page, "13-permohonan-informasi-ponsel.png")
     context.close()
+
+    # The PPID of KPU Kota Kediri: its requests with their deadlines, and one request.
+    page = login(browser, base_url, "operator.kediri", PASSWORD, **DESKTOP)
+    page.goto(f"/ppid/kantor/{OFFICE}/")
+    shot(page, "14-ppid-daftar-permohonan.png")
+    page.locator("table a").first.click()
+    shot(page, "15-ppid-permohonan.png")
+    page.context.close()
     return saved
 
 
