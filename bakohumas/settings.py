@@ -162,6 +162,8 @@ if HTTPS:
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Absolute links in e-mail (reminders), e.g. https://bakohumas.kpu.go.id
+BAKOHUMAS_BASE_URL = env_str("BAKOHUMAS_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "bakohumas@localhost")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

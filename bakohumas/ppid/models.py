@@ -504,3 +504,22 @@ class DeadlineRecomputation(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+
+class ReminderLog(models.Model):
+    """One reminder to an office's PPID staff about overdue and due-soon requests; at most one a day."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="ppid_reminders")
+    sent_on = models.DateField()
+    recipients = models.TextField()
+    overdue = models.PositiveIntegerField()
+    due_soon = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_on"]
+        constraints = [models.UniqueConstraint(fields=["office", "sent_on"], name="one_ppid_reminder_per_office_per_day")]
+
+    def __str__(self) -> str:
+        return f"{self.office} {self.sent_on}"

@@ -82,7 +82,7 @@ def offices_in(region: Office):
     return Office.objects.filter(pk=region.pk)
 
 
-def _with_effective_due(queryset):
+def with_effective_due(queryset):
     return queryset.annotate(due=Case(When(extension__isnull=False, then=F("extended_due")),
                                       default=F("notice_due"), output_field=DateField()))
 
@@ -102,7 +102,7 @@ class RequestRow:
 def request_rows(region: Office, *, today: dt.date | None = None, only_open: bool = False) -> list[RequestRow]:
     today = today or timezone.localdate()
     soon = due_soon_limit(today)
-    queryset = _with_effective_due(InformationRequest.objects.filter(office__in=offices_in(region))
+    queryset = with_effective_due(InformationRequest.objects.filter(office__in=offices_in(region))
                                    .select_related("office", "decision"))
     if only_open:
         queryset = queryset.open()
@@ -219,7 +219,7 @@ def service_report(region: Office, start: dt.date, end: dt.date, *, today: dt.da
     """Figures for requests received between `start` and `end` (inclusive) in the region."""
     today = today or timezone.localdate()
     report = ServiceReport(region=region, start=start, end=end)
-    requests = _with_effective_due(InformationRequest.objects.filter(
+    requests = with_effective_due(InformationRequest.objects.filter(
         office__in=offices_in(region), received_on__range=(start, end)))
     Status = InformationRequest.Status
     counts = requests.aggregate(
@@ -273,7 +273,7 @@ def service_report(region: Office, start: dt.date, end: dt.date, *, today: dt.da
 def ppid_quarter_counts(office: Office, period) -> dict[str, int]:
     """Suggestions for the quarterly form: requests received in the quarter and those answered
     by their due date (the extended one when extended)."""
-    requests = _with_effective_due(InformationRequest.objects.filter(
+    requests = with_effective_due(InformationRequest.objects.filter(
         office=office, received_on__range=(period.start, period.end)))
     counts = requests.aggregate(
         total=Count("id"),
