@@ -324,9 +324,30 @@ def non_working_day_add(*, date: dt.date, reason: str, actor: Any, office: Offic
     requests = (InformationRequest.objects.open().filter(_offices_affected(office), deadline_start__lt=date)
                 .select_related("office", "rule_set"))
     log = deadlines_recompute(reason=f"{date.isoformat()}: {day.reason}", non_working_day=day, requests=requests)
+    objections_moved = _objections_recompute(office=office, after=date, actor=actor)
     audit_record(actor=actor, action="ppid_non_working_day.add", target=day, office=office,
-                 data={"date": date.isoformat(), "requests_moved": len(log)})
+                 data={"date": date.isoformat(), "requests_moved": len(log), "objections_moved": objections_moved})
     return day
+
+
+def _objections_recompute(*, office: Office | None, after: dt.date, actor: Any) -> int:
+    """Move the answer due date of unanswered objections filed before a new non-working day."""
+    moved = 0
+    objections = (Objection.objects.filter(answered_on__isnull=True, filed_on__lt=after)
+                  .select_related("request__office", "request__rule_set"))
+    affected = _offices_affected(office)
+    objections = objections.filter(request__in=InformationRequest.objects.filter(affected))
+    for objection in objections:
+        _deadline, answer_due, explanation = objection_windows(objection.request, objection.filed_on)
+        if answer_due == objection.answer_due:
+            continue
+        old = objection.answer_due
+        objection.answer_due, objection.due_explanation = answer_due, explanation
+        objection.save(update_fields=["answer_due", "due_explanation"])
+        audit_record(actor=actor, action="ppid_objection.recompute", target=objection, office=objection.request.office,
+                     data={"old": old.isoformat(), "new": answer_due.isoformat()})
+        moved += 1
+    return moved
 
 
 @transaction.atomic

@@ -117,6 +117,19 @@ def test_it_answers_election_objections_within_three_working_days(make_request, 
     assert objection.filing_deadline == D(2025, 8, 20)  # not configured for pemilu: UU KIP's 30 working days
 
 
+def test_an_added_non_working_day_moves_an_unanswered_objection(make_request, kediri, operator, jatim, national):
+    from bakohumas.ppid.services import non_working_day_add
+
+    request = make_request(kediri, D(2025, 7, 4), election=True)
+    request_decide(request=request, decided_on=D(2025, 7, 8), availability="dikuasai", outcome="ditolak",
+                   exemption_ground="17h", consequence_test="x", actor=operator)
+    objection = objection_file(request=request, filed_on=D(2025, 7, 10), ground="35a", statement="", actor=operator)
+    assert objection.answer_due == D(2025, 7, 15)
+    non_working_day_add(date=D(2025, 7, 14), reason="Libur daerah", office=jatim, actor=national)
+    objection.refresh_from_db()
+    assert objection.answer_due == D(2025, 7, 16)
+
+
 def test_it_tracks_a_dispute_to_its_end(make_request, kediri, operator):
     request = make_request(kediri, D(2025, 7, 4))
     with pytest.raises(ValidationError, match="keberatan"):
