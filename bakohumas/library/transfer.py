@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from bakohumas.core.spreadsheet import cell_text, cell_value
 from bakohumas.library import marc as marc_io
 from bakohumas.library.models import CatalogueRecord, Item
 from bakohumas.library.services import item_add, record_create
@@ -62,7 +63,7 @@ def _split(value: str) -> list[str]:
 def _row_data(row: dict[str, str], number: int, errors: list[RowError]) -> dict[str, Any]:
     data: dict[str, Any] = {"authors": [], "document_type": "buku", "election": "umum", "language": "ind"}
     for column, (model_field, kind) in COLUMNS.items():
-        raw = (row.get(column) or "").strip()
+        raw = cell_value((row.get(column) or "").strip())
         if kind == "persons":
             data["authors"] += [{"name": n, "kind": "person"} for n in _split(raw)]
         elif kind == "organisations":
@@ -111,8 +112,10 @@ def _table_rows(content: bytes, name: str) -> Iterable[dict[str, str]]:
             yield {header[i]: "" if v is None else str(v) for i, v in enumerate(values) if i < len(header)}
         return
     text = content.decode("utf-8-sig")
-    dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    # Only the delimiter is guessed (spreadsheets in Indonesian locales write ";"); quoting stays the
+    # standard one, so doubled quotes inside a field are read back correctly.
+    delimiter = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t").delimiter
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     reader.fieldnames = [name.strip().lower() for name in reader.fieldnames or []]
     yield from reader
 
@@ -169,6 +172,10 @@ def import_records(*, content: bytes, name: str, office: Office, actor: Any) -> 
 
 
 def _row(record: CatalogueRecord) -> dict[str, str]:
+    return {column: cell_text(value) for column, value in _fields(record).items()}
+
+
+def _fields(record: CatalogueRecord) -> dict[str, str]:
     return {
         "judul": record.title, "anak_judul": record.subtitle, "tanggung_jawab": record.responsibility,
         "pengarang": "; ".join(a["name"] for a in record.authors if a["kind"] == "person"),

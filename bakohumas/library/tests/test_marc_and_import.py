@@ -86,3 +86,17 @@ def test_it_imports_xlsx_and_exports_the_same_columns(kediri, operator):
     assert exported.splitlines()[0] == ",".join(transfer.COLUMNS)
     again = transfer.import_records(content=exported.encode(), name="k.csv", office=kediri, actor=operator)
     assert again.ok and CatalogueRecord.objects.filter(title="Buku XLSX").count() == 2
+
+
+def test_text_that_looks_like_a_formula_is_exported_as_text_and_read_back(kediri, operator):
+    from openpyxl import load_workbook
+
+    record = make_record("3571", title="=HYPERLINK(\"http://contoh\")", notes="@SUM(A1)")
+    exported = transfer.export_csv([record])
+    assert "'=HYPERLINK" in exported and "'@SUM(A1)" in exported
+    sheet = load_workbook(io.BytesIO(transfer.export_xlsx([record]))).active
+    assert sheet.cell(row=2, column=1).data_type == "s"
+    result = transfer.import_records(content=exported.encode(), name="k.csv", office=kediri, actor=operator)
+    assert result.ok, result.errors
+    again = CatalogueRecord.objects.exclude(pk=record.pk).get()
+    assert again.title == record.title and again.notes == "@SUM(A1)"
