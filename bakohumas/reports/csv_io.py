@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from bakohumas.core.periods import InvalidPeriod, Quarter
@@ -180,6 +180,9 @@ def reports_import(parsed: ParsedImport, *, actor: Any, source: str) -> dict[str
             office=row.office, period=period_get_or_create(row.period_code), reported_on=row.reported_on,
             values=row.values, actor=actor, source=source,
         )
+    if connection.vendor == "sqlite" and len(parsed.rows) > 100:
+        with connection.cursor() as cursor:  # a large import changes the statistics the planner needs
+            cursor.execute("ANALYZE")
     return parsed.counts()
 
 
