@@ -113,3 +113,11 @@ def make_report(db):
         return submission
 
     return make
+
+
+@pytest.fixture
+def browser():
+    """Debian's Chromium through Playwright; skipped without it, a failure under CI=true."""
+    from bakohumas.browser_testing import launch_browser
+
+    yield from launch_browser()

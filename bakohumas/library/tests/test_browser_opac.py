@@ -4,54 +4,13 @@ Runs on the demo data. Needs /usr/bin/chromium: skipped without it, or fails whe
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from django.db import connections
 
+from bakohumas.browser_testing import PHONE, TIMEOUT_MS
 from bakohumas.demo import data as demo
 from bakohumas.library.demo import demo_id, library_demo_load
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
-]
-PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
-TIMEOUT_MS = 10_000
-
-
-def _unavailable(reason: str) -> None:
-    """Skip locally, fail under CI: a CI run must not pass without having driven the browser."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
-@pytest.fixture
-def browser() -> Iterator:
-    if not CHROMIUM.exists():
-        _unavailable(f"Chromium tidak ditemukan di {CHROMIUM}; pasang paket Debian `chromium` untuk uji peramban "
-                     f"(Chromium not found at {CHROMIUM}; install the Debian `chromium` package).")
-    try:
-        from playwright.sync_api import expect, sync_playwright
-    except ImportError:
-        _unavailable("Paket Python `playwright` belum terpasang; jalankan `pip install -e .[test]` "
-                     "(the `playwright` Python package is not installed).")
-    expect.set_options(timeout=TIMEOUT_MS)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-            # Playwright's greenlets give the test body its own contextvars context, so Django opened a
-            # second connection for it. Close it here; left open, PostgreSQL refuses to drop the test database.
-            connections.close_all()
 
 
 def test_a_visitor_searches_the_opac_and_downloads_a_file(browser, live_server):

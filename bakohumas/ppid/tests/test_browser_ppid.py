@@ -5,53 +5,14 @@ personal data. Needs /usr/bin/chromium: without it the test is skipped, or fails
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from django.db import connections
 
+from bakohumas.browser_testing import PHONE, TIMEOUT_MS
 from bakohumas.ppid.models import InformationRequest
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
-]
-PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
-TIMEOUT_MS = 10_000
 NIK = "3571010101000000"
-
-
-def _unavailable(reason: str) -> None:
-    """Skip locally, fail under CI: a CI run must not pass without having driven the browser."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
-@pytest.fixture
-def browser() -> Iterator:
-    if not CHROMIUM.exists():
-        _unavailable(f"Chromium tidak ditemukan di {CHROMIUM}; pasang paket Debian `chromium` untuk uji peramban "
-                     f"(Chromium not found at {CHROMIUM}; install the Debian `chromium` package).")
-    try:
-        from playwright.sync_api import expect, sync_playwright
-    except ImportError:
-        _unavailable("Paket Python `playwright` belum terpasang; jalankan `pip install -e .[test]` "
-                     "(the `playwright` Python package is not installed).")
-    expect.set_options(timeout=TIMEOUT_MS)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-            # Close the connection Django opened in Playwright's context (see reports' browser test).
-            connections.close_all()
 
 
 def test_public_request_form_and_tracking_page_in_the_browser(browser, live_server):

@@ -8,14 +8,11 @@ test is skipped, or fails when CI=true."""
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from django.db import connections
 
+from bakohumas.browser_testing import DESKTOP, PHONE, TIMEOUT_MS
 from bakohumas.demo import data as demo
 from bakohumas.evaluation.engine import evaluate
 from bakohumas.offices.models import Office
@@ -24,14 +21,6 @@ from bakohumas.reports.services import submission_start
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
-]
-PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
-DESKTOP = {"viewport": {"width": 1280, "height": 900}}
-TIMEOUT_MS = 10_000
 
 OFFICE, PROVINCE, PERIOD = "3571", "35", "2025Q3"
 PERIOD_LABEL = "Triwulan III 2025"
@@ -68,36 +57,6 @@ TEXTS = {
     "Uraian kendala": "Satu staf humas merangkap admin media sosial dan website.",
     "Catatan": "Diisi dari ponsel saat uji alur.",
 }
-
-
-def _unavailable(reason: str) -> None:
-    """Skip locally, fail under CI: a CI run must not pass without having driven the browser."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
-@pytest.fixture
-def browser() -> Iterator:
-    if not CHROMIUM.exists():
-        _unavailable(f"Chromium tidak ditemukan di {CHROMIUM}; pasang paket Debian `chromium` untuk uji peramban "
-                     f"(Chromium not found at {CHROMIUM}; install the Debian `chromium` package).")
-    try:
-        from playwright.sync_api import expect, sync_playwright
-    except ImportError:
-        _unavailable("Paket Python `playwright` belum terpasang; jalankan `pip install -e .[test]` "
-                     "(the `playwright` Python package is not installed).")
-    expect.set_options(timeout=TIMEOUT_MS)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-            # Playwright's greenlets give the test body its own contextvars context, so Django opened a
-            # second connection for it (connections are context-local). Close it while still inside that
-            # context; left open, PostgreSQL refuses to drop the test database at the end of the session.
-            connections.close_all()
 
 
 def _login(browser, base_url: str, username: str, **context_options):

@@ -1,0 +1,50 @@
+"""Shared set-up for the browser tests: Debian's Chromium driven by Playwright (never a downloaded
+browser). The `browser` fixture in bakohumas/conftest.py uses it; tests import the constants."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+TIMEOUT_MS = 10_000
+
+
+def unavailable(reason: str) -> None:
+    """Skip locally, fail under CI: a CI run must not pass without having driven the browser."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def launch_browser() -> Iterator:
+    if not CHROMIUM.exists():
+        unavailable(f"Chromium tidak ditemukan di {CHROMIUM}; pasang paket Debian `chromium` untuk uji peramban "
+                    f"(Chromium not found at {CHROMIUM}; install the Debian `chromium` package).")
+    try:
+        from playwright.sync_api import expect, sync_playwright
+    except ImportError:
+        unavailable("Paket Python `playwright` belum terpasang; jalankan `pip install -e .[test]` "
+                    "(the `playwright` Python package is not installed).")
+    from django.db import connections
+
+    expect.set_options(timeout=TIMEOUT_MS)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+            # Playwright's greenlets give the test body its own contextvars context, so Django opened a
+            # second connection for it (connections are context-local). Close it while still inside that
+            # context; left open, PostgreSQL refuses to drop the test database at the end of the session.
+            connections.close_all()
