@@ -6,41 +6,36 @@ from __future__ import annotations
 import importlib
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, get_resolver
 
+from bakohumas.access_testing import BAD, FORBIDDEN, FOUND, MISSING, OK, ROLES, check_anonymous, check_role, row
 from bakohumas.reports.models import Submission
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["operator", "ketua", "pimpinan", "evaluator", "outsider", "national"]
-OK, FOUND, BAD, FORBIDDEN, MISSING = 200, 302, 400, 403, 404
-
-
-def _row(operator, ketua, pimpinan, evaluator, outsider, national):
-    return dict(zip(ROLES, (operator, ketua, pimpinan, evaluator, outsider, national)))
 
 
 # name: (method, args builder key, expected status per role)
 PAGES = {
-    "home": ("get", "none", _row(OK, OK, OK, OK, OK, OK)),
-    "login": ("get", "none", _row(FOUND, FOUND, FOUND, FOUND, FOUND, FOUND)),
-    "logout": ("post", "none", _row(FOUND, FOUND, FOUND, FOUND, FOUND, FOUND)),
-    "set_language": ("post", "none", _row(FOUND, FOUND, FOUND, FOUND, FOUND, FOUND)),
-    "offices:detail": ("get", "office", _row(OK, OK, OK, OK, MISSING, OK)),
-    "offices:handover": ("post", "office", _row(FORBIDDEN, BAD, FORBIDDEN, BAD, MISSING, BAD)),
-    "reports:periods": ("get", "none", _row(OK, OK, OK, OK, OK, OK)),
-    "reports:start": ("post", "office_period", _row(FOUND, FOUND, FORBIDDEN, FORBIDDEN, MISSING, FORBIDDEN)),
-    "reports:import": ("get", "none", _row(OK, OK, FORBIDDEN, OK, OK, OK)),
-    "reports:import_confirm": ("post", "none", _row(FOUND, FOUND, FORBIDDEN, FOUND, FOUND, FOUND)),
-    "reports:export": ("get", "province_period", _row(MISSING, MISSING, MISSING, OK, MISSING, OK)),
-    "reports:detail": ("get", "submission", _row(OK, OK, OK, OK, MISSING, OK)),
-    "reports:submit": ("post", "submission", _row(FORBIDDEN, FOUND, FORBIDDEN, FORBIDDEN, MISSING, FORBIDDEN)),
-    "reports:return": ("post", "submission", _row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FOUND, MISSING, FOUND)),
-    "reports:verify": ("post", "submission", _row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FOUND, MISSING, FOUND)),
-    "reports:version": ("get", "version", _row(OK, OK, OK, OK, MISSING, OK)),
-    "evaluation:evaluation": ("get", "province_period", _row(MISSING, MISSING, MISSING, OK, MISSING, OK)),
-    "evaluation:completeness": ("get", "province_period", _row(MISSING, MISSING, MISSING, OK, MISSING, OK)),
-    "evaluation:national": ("get", "period", _row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)),
+    "home": ("get", "none", row(OK, OK, OK, OK, OK, OK)),
+    "login": ("get", "none", row(FOUND, FOUND, FOUND, FOUND, FOUND, FOUND)),
+    "logout": ("post", "none", row(FOUND, FOUND, FOUND, FOUND, FOUND, FOUND)),
+    "set_language": ("post", "none", row(FOUND, FOUND, FOUND, FOUND, FOUND, FOUND)),
+    "offices:detail": ("get", "office", row(OK, OK, OK, OK, MISSING, OK)),
+    "offices:handover": ("post", "office", row(FORBIDDEN, BAD, FORBIDDEN, BAD, MISSING, BAD)),
+    "reports:periods": ("get", "none", row(OK, OK, OK, OK, OK, OK)),
+    "reports:start": ("post", "office_period", row(FOUND, FOUND, FORBIDDEN, FORBIDDEN, MISSING, FORBIDDEN)),
+    "reports:import": ("get", "none", row(OK, OK, FORBIDDEN, OK, OK, OK)),
+    "reports:import_confirm": ("post", "none", row(FOUND, FOUND, FORBIDDEN, FOUND, FOUND, FOUND)),
+    "reports:export": ("get", "province_period", row(MISSING, MISSING, MISSING, OK, MISSING, OK)),
+    "reports:detail": ("get", "submission", row(OK, OK, OK, OK, MISSING, OK)),
+    "reports:submit": ("post", "submission", row(FORBIDDEN, FOUND, FORBIDDEN, FORBIDDEN, MISSING, FORBIDDEN)),
+    "reports:return": ("post", "submission", row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FOUND, MISSING, FOUND)),
+    "reports:verify": ("post", "submission", row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FOUND, MISSING, FOUND)),
+    "reports:version": ("get", "version", row(OK, OK, OK, OK, MISSING, OK)),
+    "evaluation:evaluation": ("get", "province_period", row(MISSING, MISSING, MISSING, OK, MISSING, OK)),
+    "evaluation:completeness": ("get", "province_period", row(MISSING, MISSING, MISSING, OK, MISSING, OK)),
+    "evaluation:national": ("get", "period", row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)),
 }
 PUBLIC = {"login", "set_language"}
 SKIPPED_NAMESPACES = {"admin", "api"}  # Django's admin; the API has its own access test
@@ -94,16 +89,9 @@ def _args(kind: str, submission: Submission) -> list:
 @pytest.mark.parametrize("name", sorted(PAGES))
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_gets_what_it_may(client, users, submission, name, role):
-    method, kind, expected = PAGES[name]
-    client.force_login(users[role])
-    response = getattr(client, method)(reverse(name, args=_args(kind, submission)))
-    assert response.status_code == expected[role], response.content[:300]
-    if response.status_code == OK and response.get("Content-Type", "").startswith("text/html"):
-        assert response.content.count(b"<h1") == 1
+    check_role(client, PAGES, name, users[role], role, lambda kind: _args(kind, submission))
 
 
 @pytest.mark.parametrize("name", sorted(set(PAGES) - PUBLIC - {"logout"}))
 def test_anonymous_users_are_sent_to_login(client, submission, name):
-    method, kind, _expected = PAGES[name]
-    response = getattr(client, method)(reverse(name, args=_args(kind, submission)))
-    assert response.status_code == FOUND and response.url.startswith(reverse("login"))
+    check_anonymous(client, PAGES, name, lambda kind: _args(kind, submission))

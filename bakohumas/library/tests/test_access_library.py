@@ -7,29 +7,24 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from bakohumas.access_testing import FORBIDDEN, FOUND, MISSING, OK, ROLES, check_anonymous, check_role, row
 from bakohumas.library.models import PartKind, RecordFile
 from bakohumas.library.services import application_submit
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["operator", "ketua", "pimpinan", "evaluator", "outsider", "national"]
-OK, FOUND, BAD, FORBIDDEN, MISSING = 200, 302, 400, 403, 404
 
 
-def _row(operator, ketua, pimpinan, evaluator, outsider, national):
-    return dict(zip(ROLES, (operator, ketua, pimpinan, evaluator, outsider, national)))
-
-
-ALL_OK = _row(OK, OK, OK, OK, OK, OK)
-EDIT_GET = _row(OK, OK, FORBIDDEN, FORBIDDEN, MISSING, FORBIDDEN)
-EDIT_POST = _row(FOUND, FOUND, FORBIDDEN, FORBIDDEN, MISSING, FORBIDDEN)
-SEE = _row(OK, OK, OK, OK, MISSING, OK)
-REVIEW_POST = _row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, MISSING, FOUND)
+ALL_OK = row(OK, OK, OK, OK, OK, OK)
+EDIT_GET = row(OK, OK, FORBIDDEN, FORBIDDEN, MISSING, FORBIDDEN)
+EDIT_POST = row(FOUND, FOUND, FORBIDDEN, FORBIDDEN, MISSING, FORBIDDEN)
+SEE = row(OK, OK, OK, OK, MISSING, OK)
+REVIEW_POST = row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, MISSING, FOUND)
 
 # name: (method, args builder key, expected status per role)
 PAGES = {
     "library:record_list": ("get", "none", ALL_OK),
-    "library:record_create": ("get", "none", _row(OK, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)),
+    "library:record_create": ("get", "none", row(OK, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)),
     "library:record_detail": ("get", "record", SEE),
     "library:record_edit": ("get", "record", EDIT_GET),
     "library:record_delete": ("post", "record", EDIT_POST),
@@ -38,7 +33,7 @@ PAGES = {
     "library:file_download": ("get", "file", SEE),
     "library:application_create": ("post", "record", EDIT_POST),
     "library:export": ("get", "export", ALL_OK),
-    "library:import": ("get", "none", _row(OK, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)),
+    "library:import": ("get", "none", row(OK, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)),
     "library:application_list": ("get", "none", ALL_OK),
     "library:application_detail": ("get", "application", SEE),
     "library:application_submit": ("post", "application", EDIT_POST),
@@ -74,19 +69,12 @@ def _args(kind: str, objects: dict) -> list:
 @pytest.mark.parametrize("name", sorted(PAGES))
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_gets_what_it_may(client, users, objects, name, role):
-    method, kind, expected = PAGES[name]
-    client.force_login(users[role])
-    response = getattr(client, method)(reverse(name, args=_args(kind, objects)))
-    assert response.status_code == expected[role], response.content[:300]
-    if response.status_code == OK and response.get("Content-Type", "").startswith("text/html"):
-        assert response.content.count(b"<h1") == 1
+    check_role(client, PAGES, name, users[role], role, lambda kind: _args(kind, objects))
 
 
 @pytest.mark.parametrize("name", sorted(set(PAGES) - PUBLIC))
 def test_anonymous_users_are_sent_to_login(client, objects, name):
-    method, kind, _expected = PAGES[name]
-    response = getattr(client, method)(reverse(name, args=_args(kind, objects)))
-    assert response.status_code == FOUND and response.url.startswith(reverse("login"))
+    check_anonymous(client, PAGES, name, lambda kind: _args(kind, objects))
 
 
 @pytest.mark.parametrize("name", sorted(PUBLIC))

@@ -8,23 +8,18 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from bakohumas.access_testing import BAD, FORBIDDEN, MISSING, OK, ROLES, check_anonymous, check_role, row
 from bakohumas.ppid.services import dispute_register, objection_file, request_decide
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["operator", "ketua", "pimpinan", "evaluator", "outsider", "national"]
-OK, FOUND, BAD, FORBIDDEN, MISSING = 200, 302, 400, 403, 404
 
 
-def _row(operator, ketua, pimpinan, evaluator, outsider, national):
-    return dict(zip(ROLES, (operator, ketua, pimpinan, evaluator, outsider, national)))
-
-
-ALL = _row(OK, OK, OK, OK, OK, OK)
-VIEW = _row(OK, OK, OK, OK, MISSING, OK)
-STAFF_PAGE = _row(OK, OK, FORBIDDEN, FORBIDDEN, MISSING, FORBIDDEN)
-STAFF_WRITE = _row(BAD, BAD, FORBIDDEN, FORBIDDEN, MISSING, FORBIDDEN)
-NATIONAL_WRITE = _row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, BAD)
+ALL = row(OK, OK, OK, OK, OK, OK)
+VIEW = row(OK, OK, OK, OK, MISSING, OK)
+STAFF_PAGE = row(OK, OK, FORBIDDEN, FORBIDDEN, MISSING, FORBIDDEN)
+STAFF_WRITE = row(BAD, BAD, FORBIDDEN, FORBIDDEN, MISSING, FORBIDDEN)
+NATIONAL_WRITE = row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, BAD)
 
 PAGES = {
     "ppid:public_index": ("get", "none", ALL),
@@ -41,10 +36,10 @@ PAGES = {
     "ppid:request_decide": ("post", "request", STAFF_WRITE),
     "ppid:objection_add": ("post", "request", STAFF_WRITE),
     "ppid:dispute_add": ("post", "request", STAFF_WRITE),
-    "ppid:notice": ("get", "notice", _row(OK, OK, OK, FORBIDDEN, MISSING, FORBIDDEN)),
+    "ppid:notice": ("get", "notice", row(OK, OK, OK, FORBIDDEN, MISSING, FORBIDDEN)),
     "ppid:objection_answer": ("post", "objection", STAFF_WRITE),
     "ppid:dispute_update": ("post", "dispute", STAFF_WRITE),
-    "ppid:monitoring": ("get", "province", _row(MISSING, MISSING, MISSING, OK, MISSING, OK)),
+    "ppid:monitoring": ("get", "province", row(MISSING, MISSING, MISSING, OK, MISSING, OK)),
     "ppid:report": ("get", "office", VIEW),
     "ppid:report_export": ("get", "export", VIEW),
     "ppid:exempt_list": ("get", "none", ALL),
@@ -78,22 +73,16 @@ def _args(kind: str, fx: dict) -> list:
 @pytest.mark.parametrize("name", sorted(PAGES))
 @pytest.mark.parametrize("role", ROLES)
 def test_it_gives_each_role_what_it_may(client, users, fixtures, name, role):
-    method, kind, expected = PAGES[name]
-    client.force_login(users[role])
-    response = getattr(client, method)(reverse(name, args=_args(kind, fixtures)))
-    assert response.status_code == expected[role], response.content[:300]
-    if response.status_code == OK and response.get("Content-Type", "").startswith("text/html"):
-        assert response.content.count(b"<h1") == 1
+    check_role(client, PAGES, name, users[role], role, lambda kind: _args(kind, fixtures))
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_it_sends_anonymous_users_to_login_except_on_public_pages(client, fixtures, name):
-    method, kind, _expected = PAGES[name]
-    response = getattr(client, method)(reverse(name, args=_args(kind, fixtures)))
     if name in PUBLIC:
-        assert response.status_code == OK
+        method, kind, _expected = PAGES[name]
+        assert getattr(client, method)(reverse(name, args=_args(kind, fixtures))).status_code == OK
     else:
-        assert response.status_code == FOUND and response.url.startswith(reverse("login"))
+        check_anonymous(client, PAGES, name, lambda kind: _args(kind, fixtures))
 
 
 def test_it_shows_the_nik_only_to_the_offices_ppid_staff(client, users, fixtures):
