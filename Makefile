@@ -35,5 +35,8 @@ bench: install
 screenshots: install system-deps
 	$(BIN)/python scripts/screenshots.py
 
+lint: install
+	$(BIN)/ruff check bakohumas benchmarks scripts
+
 clean:
 	rm -rf $(VENV) var build *.egg-info

@@ -16,7 +16,7 @@ Table = dict[str, tuple[str, str, dict[str, int]]]
 
 
 def row(operator: int, ketua: int, pimpinan: int, evaluator: int, outsider: int, national: int) -> dict[str, int]:
-    return dict(zip(ROLES, (operator, ketua, pimpinan, evaluator, outsider, national)))
+    return dict(zip(ROLES, (operator, ketua, pimpinan, evaluator, outsider, national), strict=True))
 
 
 def check_role(client: Client, table: Table, name: str, user, role: str, args: Callable[[str], list]) -> None:

@@ -5,8 +5,7 @@ import datetime as dt
 from typing import Any, Literal
 from uuid import UUID
 
-from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
+from django.http import HttpRequest
 from ninja import NinjaAPI, Query, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth

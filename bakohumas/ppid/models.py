@@ -312,6 +312,10 @@ class Extension(models.Model):
         verbose_name = _("perpanjangan")
         constraints = [models.CheckConstraint(condition=~Q(reasons=""), name="ppid_extension_has_reasons")]
 
+    def __str__(self) -> str:
+        return f"Perpanjangan {self.request_id} ({self.notified_on})"
+
+
 
 class Objection(models.Model):
     """Keberatan to the atasan PPID on a ground of UU 14/2008 Art 35(1)."""
@@ -406,6 +410,10 @@ class Dispute(models.Model):
                 condition=~Q(stage__in=["putusan", "mediasi_berhasil", "dicabut"]) | Q(ended_on__isnull=False),
                 name="ppid_closed_dispute_has_end"),
         ]
+
+    def __str__(self) -> str:
+        return f"Sengketa {self.case_number or self.pk} di {self.commission}"
+
 
 
 class DipEntry(models.Model):
@@ -504,6 +512,10 @@ class DeadlineRecomputation(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.request_id}: {self.old_notice_due} -> {self.new_notice_due}"
+
 
 
 class ReminderLog(models.Model):

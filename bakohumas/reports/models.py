@@ -196,6 +196,9 @@ class ReportValue(models.Model):
         # No (code, number) index: with it, SQLite without statistics reads every quarter's values
         # by code instead of the few reports being evaluated (see docs/benchmarks.md).
 
+    def __str__(self) -> str:
+        return f"{self.code} = {self.python_value}"
+
     @property
     def python_value(self) -> int | str | None:
         return self.number if self.number is not None else (self.text or None)
@@ -238,3 +241,6 @@ class ReviewComment(models.Model):
 
     class Meta:
         ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.code or 'umum'}: {self.text[:40]}"
