@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.translation import gettext_lazy as _
 
 from bakohumas.core import formatting
 
@@ -27,6 +28,22 @@ def yatidak(value):
     if value is None or value == "":
         return "–"
     return "Ya" if value in (1, True, "1") else "Tidak"
+
+
+AUDIT_ACTIONS = {
+    "library.record.create": _("katalog dibuat"),
+    "library.record.update": _("katalog diubah"),
+    "library.record.delete": _("katalog dihapus"),
+    "library.record.add_file": _("berkas ditambahkan"),
+    "library.item.add": _("eksemplar ditambahkan"),
+    "library.isbn.attach": _("ISBN dicatat pada katalog"),
+}
+
+
+@register.filter
+def audit_action(code: str) -> str:
+    """A readable label for an audit action code; the code itself when there is none."""
+    return str(AUDIT_ACTIONS.get(code, code))
 
 
 @register.filter
