@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-sqlite test-postgres system-deps bench screenshots lint clean
+.PHONY: install demo test test-sqlite test-postgres system-deps bench screenshots lint typecheck clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,9 @@ screenshots: install system-deps
 
 lint: install
 	$(BIN)/ruff check bakohumas benchmarks scripts
+
+typecheck: install
+	$(BIN)/mypy bakohumas
 
 clean:
 	rm -rf $(VENV) var build *.egg-info

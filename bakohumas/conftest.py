@@ -83,7 +83,7 @@ def users(operator, ketua, pimpinan, evaluator, outsider, national) -> dict[str,
             "outsider": outsider, "national": national}
 
 
-FULL_VALUES = {
+FULL_VALUES: dict[str, int | str | None] = {
     "wa_bakohumas_eksternal": 1, "wa_media_center": 0, "kerja_sama_media": 1, "kerja_sama_pendidikan": 0,
     "kerja_sama_pemerintah": 2, "kerja_sama_non_pemerintah": 0, "berita_website": 5, "unggahan_medsos": 20,
     "unggahan_seremonial": 5, "episode_podcast": 0, "media_center_aktif": 1, "siaran_langsung": 1,

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import transaction
 
 POS, NEG = "positive", "negative"
 
 # (code, name, kind, element | (numerator, denominator), polarity, group, phrase, short label[, term])
-INDICATORS = [
+INDICATORS: list[tuple[str, str, str, str | tuple[str, str], str, str, str, str]
+                 | tuple[str, str, str, str | tuple[str, str], str, str, str, str, str]] = [
     ("wa_bakohumas_eksternal", "Memanfaatkan grup WhatsApp Bakohumas eksternal", "share", "wa_bakohumas_eksternal",
      POS, "", "memanfaatkan grup WhatsApp Bakohumas eksternal", "Grup WA Bakohumas eksternal"),
     ("wa_media_center", "Grup WhatsApp Media Center aktif", "share", "wa_media_center",
@@ -50,7 +53,9 @@ def indicators_load_default() -> int:
         if code in existing:
             continue
         term = rest[0] if rest else ""
-        fields = {"element": source} if kind == "share" else {"numerator": source[0], "denominator": source[1]}
+        fields: dict[str, Any] = (
+            {"element": source} if kind == "share" else {"numerator": source[0], "denominator": source[1]}
+        )
         new.append(Indicator(code=code, name=name, kind=kind, polarity=polarity, group=group, phrase=phrase,
                              short_label=short, term=term, order=order, **fields))
     Indicator.objects.bulk_create(new)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.db.models import OuterRef, Q, Subquery, Sum
 
@@ -13,6 +13,20 @@ from bakohumas.core.formatting import percent
 from bakohumas.evaluation.models import Indicator
 from bakohumas.offices.models import Office
 from bakohumas.reports.models import Period, ReportValue, Submission
+
+if TYPE_CHECKING:
+    from typing import TypedDict
+
+    from django.db.models import QuerySet
+    from django_stubs_ext import WithAnnotations
+
+    class _UnitColumns(TypedDict, total=False):
+        """The subquery columns `_office_units` annotates (earlier_* only under carry forward)."""
+
+        current_id: Any
+        current_reported_on: Any
+        earlier_id: Any
+        earlier_period: Any
 
 CARRY_FORWARD = "carry_forward"
 COUNT_AS_NOT_MET = "count_as_not_met"
@@ -151,7 +165,10 @@ def _office_units(region: Office | None, period: Period, missing_rule: str) -> l
             earlier_period=Subquery(earlier.values("period_id")[:1]),
         )
     units = []
-    for office in offices.order_by("code"):
+    # The plugin types the queryset from its first annotate(); the earlier_* columns of the
+    # carry-forward branch are only known from this declaration.
+    rows = cast("QuerySet[WithAnnotations[Office, _UnitColumns]]", offices.order_by("code"))
+    for office in rows:
         unit = OfficeUnit(code=office.code, name=office.name)
         if office.current_id:
             unit.submission_id = office.current_id
@@ -175,7 +192,8 @@ def evaluate(*, period: Period, region: Office | None = None, missing_rule: str 
     if region is not None and region.is_regency:
         raise EvaluationError(f"{region.code} adalah KPU Kabupaten/Kota; evaluasi dilakukan per provinsi atau nasional.")
     national = region is None or region.is_national
-    units = _office_units(None if national else region, period, missing_rule)
+    scope = None if national else region
+    units = _office_units(scope, period, missing_rule)
     by_submission = {u.submission_id: u for u in units if u.submission_id}
     indicators = list(Indicator.objects.filter(is_active=True))
     shares = [i for i in indicators if i.kind == Indicator.Kind.SHARE]
@@ -191,7 +209,7 @@ def evaluate(*, period: Period, region: Office | None = None, missing_rule: str 
         )
         for submission_id, code, number in rows:
             for indicator in shares:
-                if indicator.element == code and number >= indicator.threshold:
+                if indicator.element == code and number is not None and number >= indicator.threshold:
                     met[indicator.code].append(by_submission[submission_id].code)
 
     sums: dict[str, int] = {}
@@ -205,7 +223,7 @@ def evaluate(*, period: Period, region: Office | None = None, missing_rule: str 
     evaluated = len(by_submission)
     results = []
     for indicator in indicators:
-        common = {"code": indicator.code, "name": indicator.name, "kind": indicator.kind,
+        common: dict[str, Any] = {"code": indicator.code, "name": indicator.name, "kind": indicator.kind,
                   "polarity": indicator.polarity, "group": indicator.group, "phrase": indicator.phrase,
                   "short_label": indicator.short_label or indicator.name, "term": indicator.term or indicator.name}
         if indicator.kind == Indicator.Kind.SHARE:
@@ -216,8 +234,8 @@ def evaluate(*, period: Period, region: Office | None = None, missing_rule: str 
             results.append(IndicatorResult(**common, numerator=int(sums.get(indicator.numerator) or 0),
                                            denominator=int(sums.get(indicator.denominator) or 0), units=None))
     result = EvaluationResult(
-        region_code=Office.NATIONAL_CODE if national else region.code,
-        region_name="Indonesia" if national else region.region_name,
+        region_code=Office.NATIONAL_CODE if scope is None else scope.code,
+        region_name="Indonesia" if scope is None else scope.region_name,
         period=period, missing_rule=missing_rule, offices=units, indicators=results,
     )
     if with_findings:

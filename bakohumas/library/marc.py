@@ -157,7 +157,8 @@ def _first_in(field: Field, code: str) -> str:
 
 def _fixed_language(marc: Record) -> str:
     fields = marc.get_fields("008")
-    code = fields[0].data[35:38] if fields and len(fields[0].data) >= 38 else ""
+    data = (fields[0].data or "") if fields else ""  # pymarc types a control field's data as optional
+    code = data[35:38] if len(data) >= 38 else ""
     return code.strip() or "ind"
 
 

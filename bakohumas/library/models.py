@@ -7,7 +7,7 @@ and no query needs to join on them (search uses the denormalised `search_text`).
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -17,6 +17,9 @@ from django.utils.translation import gettext_lazy as _
 
 from bakohumas.library.isbn import normalize_isbn, normalize_issn
 from bakohumas.offices.models import Office
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise  # choice labels are lazy translations
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 EDITOR_ROLES = ("operator", "ketua")
@@ -206,7 +209,7 @@ class RecordFile(models.Model):
         constraints = [models.CheckConstraint(condition=Q(size__lte=MAX_FILE_BYTES), name="library_file_size_limit")]
 
     def __str__(self) -> str:
-        return self.label or self.file.name
+        return self.label or self.file.name or ""
 
 
 class Item(models.Model):
@@ -346,5 +349,5 @@ class ApplicationEvent(models.Model):
         return f"{self.action} {self.created_at:%Y-%m-%d %H:%M}"
 
     @property
-    def to_status_label(self) -> str:
+    def to_status_label(self) -> StrOrPromise:
         return IsbnApplication.Status(self.to_status).label if self.to_status else ""

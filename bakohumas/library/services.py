@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -88,7 +88,7 @@ def record_delete(*, record: CatalogueRecord, actor: Any) -> CatalogueRecord:
 
 
 @transaction.atomic
-def record_add_file(*, record: CatalogueRecord, actor: Any, upload: UploadedFile, label: str = "") -> RecordFile:
+def record_add_file(*, record: CatalogueRecord, actor: Any, upload: File, label: str = "") -> RecordFile:
     attached = RecordFile(record=record, label=label, file=upload, size=upload.size or 0)
     attached.full_clean()
     attached.save()
@@ -149,7 +149,7 @@ def application_create(*, record: CatalogueRecord, actor: Any) -> IsbnApplicatio
 
 @transaction.atomic
 def application_attach_part(*, application: IsbnApplication, actor: Any, kind: str,
-                            upload: UploadedFile) -> ApplicationPart:
+                            upload: File) -> ApplicationPart:
     if not application.office_may_edit:
         raise ValidationError(_("Kelengkapan hanya dapat diubah selama pengajuan berstatus draf atau dikembalikan."))
     part = application.parts.filter(kind=kind).first() or ApplicationPart(application=application, kind=kind)

@@ -7,12 +7,13 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bakohumas.audit.models import AuditEntry
+from bakohumas.core.http import AuthenticatedHttpRequest
 from bakohumas.library import marc, transfer
 from bakohumas.library.forms import ImportForm, ItemForm, RecordFileForm, RecordForm
 from bakohumas.library.models import EDITOR_ROLES
@@ -29,7 +30,7 @@ def _errors(exc: ValidationError) -> str:
     return " ".join(exc.messages)
 
 
-def _own_office(request: HttpRequest) -> Office:
+def _own_office(request: AuthenticatedHttpRequest) -> Office:
     """Creating and importing happen for the user's own office, by its operator or ketua."""
     if request.user.role not in EDITOR_ROLES or request.user.office is None:
         raise PermissionDenied
@@ -37,7 +38,7 @@ def _own_office(request: HttpRequest) -> Office:
 
 
 @login_required
-def record_list(request: HttpRequest) -> HttpResponse:
+def record_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     office_code, query = request.GET.get("kantor", ""), request.GET.get("q", "").strip()
     records = records_for_user(request.user, office_code=office_code, query=query)
     offices = Office.objects.visible_to(request.user).filter(catalogue_records__deleted_at__isnull=True).distinct()
@@ -48,7 +49,7 @@ def record_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def record_create_view(request: HttpRequest) -> HttpResponse:
+def record_create_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     office = _own_office(request)
     form = RecordForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -64,7 +65,7 @@ def record_create_view(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def record_detail(request: HttpRequest, record_id: UUID) -> HttpResponse:
+def record_detail(request: AuthenticatedHttpRequest, record_id: UUID) -> HttpResponse:
     record, editable = get_record_for_user(request.user, record_id)
     log = AuditEntry.objects.filter(target_type="library.cataloguerecord", target_id=str(record.id)
                                     ).select_related("actor")[:20]
@@ -75,7 +76,7 @@ def record_detail(request: HttpRequest, record_id: UUID) -> HttpResponse:
 
 
 @login_required
-def record_edit(request: HttpRequest, record_id: UUID) -> HttpResponse:
+def record_edit(request: AuthenticatedHttpRequest, record_id: UUID) -> HttpResponse:
     record, editable = get_record_for_user(request.user, record_id)
     if not editable:
         raise PermissionDenied
@@ -93,7 +94,7 @@ def record_edit(request: HttpRequest, record_id: UUID) -> HttpResponse:
                   status=status)
 
 
-def _editable_record(request: HttpRequest, record_id: UUID):
+def _editable_record(request: AuthenticatedHttpRequest, record_id: UUID):
     record, editable = get_record_for_user(request.user, record_id)
     if not editable:
         raise PermissionDenied
@@ -102,7 +103,7 @@ def _editable_record(request: HttpRequest, record_id: UUID):
 
 @login_required
 @require_POST
-def record_delete_view(request: HttpRequest, record_id: UUID) -> HttpResponse:
+def record_delete_view(request: AuthenticatedHttpRequest, record_id: UUID) -> HttpResponse:
     record = _editable_record(request, record_id)
     record_delete(record=record, actor=request.user)
     messages.success(request, _("Katalog %(title)s dihapus.") % {"title": record.title})
@@ -111,7 +112,7 @@ def record_delete_view(request: HttpRequest, record_id: UUID) -> HttpResponse:
 
 @login_required
 @require_POST
-def item_add_view(request: HttpRequest, record_id: UUID) -> HttpResponse:
+def item_add_view(request: AuthenticatedHttpRequest, record_id: UUID) -> HttpResponse:
     record = _editable_record(request, record_id)
     form = ItemForm(request.POST)
     try:
@@ -127,7 +128,7 @@ def item_add_view(request: HttpRequest, record_id: UUID) -> HttpResponse:
 
 @login_required
 @require_POST
-def file_add_view(request: HttpRequest, record_id: UUID) -> HttpResponse:
+def file_add_view(request: AuthenticatedHttpRequest, record_id: UUID) -> HttpResponse:
     record = _editable_record(request, record_id)
     form = RecordFileForm(request.POST, request.FILES)
     if form.is_valid():
@@ -136,20 +137,20 @@ def file_add_view(request: HttpRequest, record_id: UUID) -> HttpResponse:
         messages.success(request, _("Berkas diunggah."))
     else:
         messages.error(request, _("Berkas tidak tersimpan: %(errors)s")
-                       % {"errors": " ".join(e for errors in form.errors.values() for e in errors)})
+                       % {"errors": " ".join(str(e) for errors in form.errors.values() for e in errors)})
     return redirect("library:record_detail", record_id=record.id)
 
 
 @login_required
-def file_download(request: HttpRequest, record_id: UUID, file_id: UUID) -> FileResponse:
+def file_download(request: AuthenticatedHttpRequest, record_id: UUID, file_id: UUID) -> FileResponse:
     record, _editable = get_record_for_user(request.user, record_id)
     attached = get_object_or_404(record.files.all(), id=file_id)
-    return FileResponse(attached.file.open("rb"), as_attachment=True, filename=attached.file.name.rsplit("/", 1)[-1],
-                        content_type="application/pdf")
+    return FileResponse(attached.file.open("rb"), as_attachment=True,
+                        filename=(attached.file.name or "").rsplit("/", 1)[-1], content_type="application/pdf")
 
 
 @login_required
-def catalogue_export(request: HttpRequest, fmt: str) -> HttpResponse:
+def catalogue_export(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
     if fmt not in EXPORTS:
         raise Http404
     records = records_for_user(request.user, office_code=request.GET.get("kantor", "")).prefetch_related("items")
@@ -162,7 +163,7 @@ def catalogue_export(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 @login_required
-def catalogue_import(request: HttpRequest) -> HttpResponse:
+def catalogue_import(request: AuthenticatedHttpRequest) -> HttpResponse:
     office = _own_office(request)
     form = ImportForm(request.POST or None, request.FILES or None)
     result = None

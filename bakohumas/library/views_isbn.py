@@ -152,4 +152,4 @@ def application_deposit_view(request: HttpRequest, application_id: UUID) -> Http
 def part_download(request: HttpRequest, application_id: UUID, kind: str) -> FileResponse:
     application, _office, _reviewer = get_application_for_user(request.user, application_id)
     part = get_object_or_404(application.parts.all(), kind=kind)
-    return FileResponse(part.file.open("rb"), as_attachment=True, filename=part.file.name.rsplit("/", 1)[-1])
+    return FileResponse(part.file.open("rb"), as_attachment=True, filename=(part.file.name or "").rsplit("/", 1)[-1])

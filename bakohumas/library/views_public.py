@@ -41,8 +41,8 @@ def opac_file(request: HttpRequest, record_id: UUID, file_id: UUID) -> FileRespo
     if not record.files_public:
         raise Http404
     attached = get_object_or_404(record.files.all(), id=file_id)
-    return FileResponse(attached.file.open("rb"), as_attachment=True, filename=attached.file.name.rsplit("/", 1)[-1],
-                        content_type="application/pdf")
+    return FileResponse(attached.file.open("rb"), as_attachment=True,
+                        filename=(attached.file.name or "").rsplit("/", 1)[-1], content_type="application/pdf")
 
 
 def opac_cite(request: HttpRequest, record_id: UUID, fmt: str) -> HttpResponse:

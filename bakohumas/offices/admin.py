@@ -16,7 +16,8 @@ class UserAdmin(BaseUserAdmin):
     list_display = ["username", "first_name", "office", "role", "is_active"]
     list_filter = ["role", "is_active"]
     autocomplete_fields = ["office"]
-    fieldsets = BaseUserAdmin.fieldsets + (("Bakohumas", {"fields": ("office", "role", "phone")}),)
+    # Django's UserAdmin always sets fieldsets; the stubs type the attribute as optional.
+    fieldsets = (*(BaseUserAdmin.fieldsets or ()), ("Bakohumas", {"fields": ("office", "role", "phone")}))
 
 
 @admin.register(PositionTerm)

@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bakohumas.core.http import AuthenticatedHttpRequest
 from bakohumas.offices.forms import HandoverForm
 from bakohumas.offices.models import PositionTerm
 from bakohumas.offices.services import position_handover
@@ -16,11 +19,11 @@ from bakohumas.reports.selectors import completeness, get_office_for_user, perio
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     office = request.user.office
     if office is None:
         return render(request, "offices/no_office.html")
-    context = {"office": office}
+    context: dict[str, Any] = {"office": office}
     if office.is_regency:
         context["periods"] = periods_for_office(office)
         context["ketua"] = PositionTerm.objects.filter(
@@ -41,7 +44,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def office_detail(request: HttpRequest, office_code: str) -> HttpResponse:
+def office_detail(request: AuthenticatedHttpRequest, office_code: str) -> HttpResponse:
     office = get_office_for_user(request.user, office_code)
     terms = list(office.position_terms.select_related("user").order_by("position", "-started_on"))
     submissions = office.submissions.select_related("period").order_by("-period__start")[:12]
@@ -54,7 +57,7 @@ def office_detail(request: HttpRequest, office_code: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def handover(request: HttpRequest, office_code: str) -> HttpResponse:
+def handover(request: AuthenticatedHttpRequest, office_code: str) -> HttpResponse:
     office = get_office_for_user(request.user, office_code)
     if not request.user.can_manage_positions_of(office):
         raise PermissionDenied

@@ -36,7 +36,7 @@ def calendar_for(office: Office | None) -> WorkingCalendar:
         scope |= Q(office=office)
         if office.parent_id and office.is_regency:
             scope |= Q(office_id=office.parent_id)
-    extra = {}
+    extra: dict[dt.date, str] = {}
     for day in NonWorkingDay.objects.filter(scope).order_by("date", "office_id"):
         extra.setdefault(day.date, day.reason)
     return WorkingCalendar(extra=extra)

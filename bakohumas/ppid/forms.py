@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
@@ -105,7 +105,8 @@ class RequestForm(forms.Form):
         return value
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        # Form.clean returns cleaned_data; the stubs say "| None" because an override may return None.
+        cleaned = cast("dict[str, Any]", super().clean())
         kind = cleaned.get("requester_kind")
         if self.require_identity:
             if kind == InformationRequest.RequesterKind.LEGAL_ENTITY and not cleaned.get("legal_entity_decree"):
@@ -179,8 +180,9 @@ class DecisionForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["fee"].min_value = 0
-        self.fields["fee"].widget.attrs["min"] = 0
+        fee = cast(forms.DecimalField, self.fields["fee"])  # Decision.fee is a DecimalField
+        fee.min_value = 0
+        fee.widget.attrs["min"] = 0
 
     def _post_clean(self) -> None:
         """The service validates the decision as a whole (it knows the request)."""
@@ -236,7 +238,8 @@ class ExemptEntryForm(forms.ModelForm):
         widgets = {"consequence_test": forms.Textarea(attrs={"rows": 3})}
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        # Form.clean returns cleaned_data; the stubs say "| None" because an override may return None.
+        cleaned = cast("dict[str, Any]", super().clean())
         if cleaned.get("expires_on") and cleaned.get("decided_on") and cleaned["expires_on"] <= cleaned["decided_on"]:
             self.add_error("expires_on", _("Tanggal berakhir harus setelah tanggal penetapan."))
         return cleaned
@@ -255,7 +258,8 @@ class PeriodForm(forms.Form):
     end = forms.DateField(label=_("Sampai"), widget=DATE)
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        # Form.clean returns cleaned_data; the stubs say "| None" because an override may return None.
+        cleaned = cast("dict[str, Any]", super().clean())
         if cleaned.get("start") and cleaned.get("end") and cleaned["end"] < cleaned["start"]:
             raise ValidationError(_("Tanggal akhir harus sama dengan atau setelah tanggal awal."))
         return cleaned

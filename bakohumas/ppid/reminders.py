@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from functools import partial
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -62,8 +63,9 @@ def ppid_reminders_send(*, today: dt.date | None = None) -> int:
                                            overdue=len(overdue), due_soon=len(due_soon))
                 body = _message(office, overdue, due_soon)
                 recipients = staff[office.pk]
-                transaction.on_commit(lambda body=body, recipients=recipients: send_mail(
-                    "Pengingat batas waktu permohonan informasi", body, None, recipients))
+                # partial binds this office's body and recipients now, not the loop's last ones.
+                transaction.on_commit(partial(
+                    send_mail, "Pengingat batas waktu permohonan informasi", body, None, recipients))
         except IntegrityError:  # another run reminded this office today
             continue
         sent += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from django.db.models import Case, Count, DateField, F, Q, When
@@ -15,6 +16,9 @@ from bakohumas.offices.models import Office, User
 from bakohumas.ppid.calendar import WorkingCalendar
 from bakohumas.ppid.deadlines import calendar_for
 from bakohumas.ppid.models import Decision, Dispute, InformationRequest, Objection
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise  # choice labels are lazy translations
 
 DUE_SOON_WORKING_DAYS = 3
 
@@ -164,16 +168,16 @@ class ServiceReport:
     closed: int = 0
     days_to_respond: list[int] = field(default_factory=list)
     outcomes: dict[str, int] = field(default_factory=dict)
-    refused_by_ground: dict[str, int] = field(default_factory=dict)
+    refused_by_ground: dict[StrOrPromise, int] = field(default_factory=dict)
     extended: int = 0
     incomplete: int = 0
     objections: int = 0
-    objections_by_ground: dict[str, int] = field(default_factory=dict)
+    objections_by_ground: dict[StrOrPromise, int] = field(default_factory=dict)
     objections_answered: int = 0
     objections_upheld: int = 0
     objections_on_time: int = 0
     disputes: int = 0
-    disputes_by_stage: dict[str, int] = field(default_factory=dict)
+    disputes_by_stage: dict[StrOrPromise, int] = field(default_factory=dict)
     disputes_ended: int = 0
 
     @property
@@ -186,7 +190,7 @@ class ServiceReport:
 
     def rows(self) -> list[tuple[str, str, object]]:
         """(section, label, value): one list that every renderer (HTML, XLSX, DOCX, PDF) prints."""
-        rows: list[tuple[str, str, object]] = [
+        rows: list[tuple[StrOrPromise, StrOrPromise, object]] = [
             ("Permohonan", "Permohonan diterima", self.total),
             *[("Permohonan", f"Melalui {label}", self.by_channel.get(code, 0))
               for code, label in InformationRequest.Channel.choices],

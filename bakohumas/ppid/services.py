@@ -111,6 +111,7 @@ def request_mark_completed(*, request: InformationRequest, completed_on: dt.date
     if request.status != InformationRequest.Status.INCOMPLETE:
         raise ValidationError(_("Permohonan ini tidak sedang menunggu kelengkapan."))
     _not_future(completed_on, _("Tanggal dilengkapi"))
+    assert request.completion_requested_on is not None  # set with the INCOMPLETE status
     if completed_on < request.completion_requested_on:
         raise ValidationError(_("Tanggal dilengkapi tidak boleh sebelum permintaan kelengkapan."))
     request.status = InformationRequest.Status.RECEIVED
@@ -375,6 +376,7 @@ def exempt_entries_reopen_expired(*, today: dt.date | None = None, actor: Any = 
     today = today or timezone.localdate()
     expired = list(ExemptEntry.objects.filter(reopened_on__isnull=True, expires_on__lte=today))
     for entry in expired:
+        assert entry.expires_on is not None  # filtered on expires_on__lte above
         entry.reopened_on = entry.expires_on
         entry.save(update_fields=["reopened_on"])
         audit_record(actor=actor, action="ppid_exempt.reopen", target=entry,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
@@ -86,6 +87,11 @@ def request_detail_page(request: HttpRequest, request_id: UUID) -> HttpResponse:
     return _detail(request, info, editable)
 
 
+def _blank_as_empty(data: dict[str, Any]) -> dict[str, Any]:
+    """The decision service takes "" for a field left blank, never None."""
+    return {k: (v if v is not None else "") for k, v in data.items()}
+
+
 def _act(request: HttpRequest, request_id: UUID, name: str, action) -> HttpResponse:
     """Validate the action's form, run the service, and come back to the request page."""
     info, editable = get_request_for_user(request.user, request_id)
@@ -128,7 +134,7 @@ def extend(request: HttpRequest, request_id: UUID) -> HttpResponse:
 @require_POST
 def decide(request: HttpRequest, request_id: UUID) -> HttpResponse:
     return _act(request, request_id, "decision", lambda info, data: services.request_decide(
-        request=info, actor=request.user, **{k: (v if v is not None else "") for k, v in data.items()}))
+        request=info, actor=request.user, **_blank_as_empty(data)))
 
 
 @login_required

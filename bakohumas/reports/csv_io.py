@@ -138,6 +138,8 @@ def parse_reports_csv(
         if errors:
             result.errors.extend(errors)
             continue
+        # Each of these being None added a row error above.
+        assert office is not None and quarter is not None and reported_on is not None
         values = {e.code: form.cleaned_data.get(e.code) for e in present_elements}
         result.rows.append(ImportRow(number, office, quarter.code, reported_on, values))
     _mark_changes(result)
@@ -207,6 +209,7 @@ def export_reports_csv(*, region: Office, period_code: str) -> str:
     writer.writerow(KEY_COLUMNS + [e.code for e in elements])
     for submission in submissions:
         values = submission.value_map()
+        assert submission.reported_on is not None  # constraint reported_submission_has_date
         writer.writerow(
             [submission.office.code, period_code, submission.reported_on.isoformat()]
             + [_csv_value(e, values.get(e.code)) for e in elements]

@@ -6,8 +6,7 @@ import uuid
 from itertools import groupby
 from typing import Any
 
-from django.http import HttpRequest
-
+from bakohumas.core.http import AuthenticatedHttpRequest
 from bakohumas.core.uploads import sniff_evidence
 from bakohumas.reports.forms import CommentForm, ReportValuesForm, VerifyForm, report_form_class
 from bakohumas.reports.models import Submission
@@ -32,7 +31,8 @@ def evidence_from(form: ReportValuesForm) -> dict[str, dict[str, Any]]:
     return evidence
 
 
-def entry_context(request: HttpRequest, submission: Submission, form: ReportValuesForm, editable: bool) -> dict:
+def entry_context(request: AuthenticatedHttpRequest, submission: Submission, form: ReportValuesForm,
+                  editable: bool) -> dict:
     user = request.user
     stored = {value.code: value for value in submission.values.all()}
     versions = list(submission.versions.all())
@@ -40,7 +40,7 @@ def entry_context(request: HttpRequest, submission: Submission, form: ReportValu
     latest_return = max((c.version_number for c in comments), default=None)
     item_comments = {c.code: c for c in comments if c.code and c.version_number == latest_return}
     suggestions = suggestions_for(submission.office, submission.period) if editable else {}
-    rows = []
+    rows: list[dict[str, Any]] = []
     for element in form.element_list:
         rows.append({
             "element": element,

@@ -3,7 +3,7 @@ validates the web entry page and every row of a CSV import, so both give the sam
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
@@ -47,7 +47,7 @@ class YesNoField(forms.Field):
 
 
 def element_field(element: Element) -> forms.Field:
-    common = {"label": element.label, "help_text": element.help_text, "required": element.required}
+    common: dict[str, Any] = {"label": element.label, "help_text": element.help_text, "required": element.required}
     if element.kind == Element.Kind.BOOLEAN:
         return YesNoField(**common)
     if element.kind == Element.Kind.INTEGER:
@@ -73,7 +73,8 @@ class ReportValuesForm(forms.Form):
     element_list: list[Element]
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        # Form.clean returns cleaned_data; the stubs say "| None" because an override may return None.
+        cleaned = cast("dict[str, Any]", super().clean())
         for rule in self.form_version.rules.all():
             left, right = cleaned.get(rule.left), cleaned.get(rule.right)
             if isinstance(left, int) and isinstance(right, int) and left > right:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from django.db.models import OuterRef, Prefetch, Subquery
@@ -13,6 +14,9 @@ from django.utils import timezone
 from bakohumas.core.periods import Quarter
 from bakohumas.offices.models import Office
 from bakohumas.reports.models import Period, ReviewComment, Submission, SubmissionVersion
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise  # choice labels are lazy translations
 
 
 def get_submission_for_user(user, submission_id: UUID) -> tuple[Submission, bool]:
@@ -89,7 +93,7 @@ class CompletenessRow:
         return self.status in Submission.REPORTED_STATUSES
 
     @property
-    def status_label(self) -> str:
+    def status_label(self) -> StrOrPromise:
         if self.status is None:
             return "Belum ada laporan"
         return Submission.Status(self.status).label

@@ -230,7 +230,7 @@ def submission_import(
     version. Returns the submission and whether it was created."""
     submission = Submission.objects.select_for_update().filter(office=office, period=period).first()
     created = submission is None
-    if created:
+    if submission is None:
         submission = Submission(office=office, period=period, form=active_form())
     else:
         last = submission.versions.order_by("-number").first()

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bakohumas.core.http import AuthenticatedHttpRequest
 from bakohumas.core.periods import InvalidPeriod
 from bakohumas.reports.entry import build_entry_form, entry_context, evidence_from
 from bakohumas.reports.forms import CommentForm, VerifyForm
@@ -38,7 +39,7 @@ def _revision(request: HttpRequest) -> int:
 
 @login_required
 @require_POST
-def start_report(request: HttpRequest, office_code: str, period_code: str) -> HttpResponse:
+def start_report(request: AuthenticatedHttpRequest, office_code: str, period_code: str) -> HttpResponse:
     office = get_office_for_user(request.user, office_code)
     if not request.user.can_edit_report_of(office):
         raise PermissionDenied
@@ -55,7 +56,7 @@ def start_report(request: HttpRequest, office_code: str, period_code: str) -> Ht
 
 
 @login_required
-def report_detail(request: HttpRequest, submission_id: UUID) -> HttpResponse:
+def report_detail(request: AuthenticatedHttpRequest, submission_id: UUID) -> HttpResponse:
     """The entry page while the office may edit; otherwise the read-only report with review."""
     submission, editable = get_submission_for_user(request.user, submission_id)
     submission = submission_detail(submission)
@@ -83,7 +84,7 @@ def report_detail(request: HttpRequest, submission_id: UUID) -> HttpResponse:
     return render(request, "reports/detail.html", entry_context(request, submission, form, editable))
 
 
-def _submit(request: HttpRequest, submission: Submission) -> HttpResponse:
+def _submit(request: AuthenticatedHttpRequest, submission: Submission) -> HttpResponse:
     if not request.user.can_submit_report_of(submission.office):
         messages.warning(request, _("Draf tersimpan. Laporan dikirim oleh Ketua Bakohumas kantor Anda."))
         return redirect("reports:detail", submission_id=submission.id)
@@ -98,21 +99,21 @@ def _submit(request: HttpRequest, submission: Submission) -> HttpResponse:
 
 @login_required
 @require_POST
-def submit_report(request: HttpRequest, submission_id: UUID) -> HttpResponse:
+def submit_report(request: AuthenticatedHttpRequest, submission_id: UUID) -> HttpResponse:
     submission, _editable = get_submission_for_user(request.user, submission_id)
     if not request.user.can_submit_report_of(submission.office):
         raise PermissionDenied
     return _submit(request, submission)
 
 
-def _reviewable(request: HttpRequest, submission_id: UUID) -> Submission:
+def _reviewable(request: AuthenticatedHttpRequest, submission_id: UUID) -> Submission:
     submission, _editable = get_submission_for_user(request.user, submission_id)
     if not request.user.can_verify_report_of(submission.office):
         raise PermissionDenied
     return submission
 
 
-def _act(request: HttpRequest, submission: Submission, action, success: str, **kwargs) -> HttpResponse:
+def _act(request: AuthenticatedHttpRequest, submission: Submission, action, success: str, **kwargs) -> HttpResponse:
     try:
         action(submission=submission, actor=request.user, **kwargs)
     except ValidationError as exc:
@@ -124,11 +125,12 @@ def _act(request: HttpRequest, submission: Submission, action, success: str, **k
 
 @login_required
 @require_POST
-def return_report(request: HttpRequest, submission_id: UUID) -> HttpResponse:
+def return_report(request: AuthenticatedHttpRequest, submission_id: UUID) -> HttpResponse:
     submission = _reviewable(request, submission_id)
     form = CommentForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _errors(ValidationError(form.errors["comment"])))
+        # ErrorList subclasses list at runtime; django-stubs declares only its UserList base.
+        messages.error(request, _errors(ValidationError(form.errors["comment"])))  # type: ignore[arg-type]
         return redirect("reports:detail", submission_id=submission.id)
     codes = set(submission.form.elements.values_list("code", flat=True))
     item_comments = {code: request.POST.get(f"catatan__{code}", "") for code in codes}
@@ -138,7 +140,7 @@ def return_report(request: HttpRequest, submission_id: UUID) -> HttpResponse:
 
 @login_required
 @require_POST
-def verify_report(request: HttpRequest, submission_id: UUID) -> HttpResponse:
+def verify_report(request: AuthenticatedHttpRequest, submission_id: UUID) -> HttpResponse:
     submission = _reviewable(request, submission_id)
     form = VerifyForm(request.POST)
     form.is_valid()
@@ -147,7 +149,7 @@ def verify_report(request: HttpRequest, submission_id: UUID) -> HttpResponse:
 
 
 @login_required
-def report_version(request: HttpRequest, submission_id: UUID, number: int) -> HttpResponse:
+def report_version(request: AuthenticatedHttpRequest, submission_id: UUID, number: int) -> HttpResponse:
     submission, _editable = get_submission_for_user(request.user, submission_id)
     version = get_object_or_404(submission.versions.select_related("created_by"), number=number)
     elements = list(submission.form.elements.all())

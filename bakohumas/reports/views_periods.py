@@ -6,12 +6,13 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from bakohumas.core.formatting import tanggal
+from bakohumas.core.http import AuthenticatedHttpRequest
 from bakohumas.core.periods import InvalidPeriod, Quarter
 from bakohumas.offices.models import User
 from bakohumas.reports.models import Period
@@ -36,7 +37,7 @@ class PeriodForm(forms.Form):
 
 
 @login_required
-def periods(request: HttpRequest) -> HttpResponse:
+def periods(request: AuthenticatedHttpRequest) -> HttpResponse:
     may_manage = request.user.role == User.Role.HUMAS_RI
     form = PeriodForm(request.POST or None)
     if request.method == "POST":

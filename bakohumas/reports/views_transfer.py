@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import secrets
+from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.files.uploadedfile import UploadedFile
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bakohumas.core.http import AuthenticatedHttpRequest
 from bakohumas.core.periods import InvalidPeriod, Quarter
 from bakohumas.offices.models import User
 from bakohumas.reports.csv_io import export_reports_csv, parse_reports_csv, reports_import
@@ -28,7 +31,7 @@ def _require_import_role(user: User) -> None:
 
 
 @login_required
-def import_reports(request: HttpRequest) -> HttpResponse:
+def import_reports(request: AuthenticatedHttpRequest) -> HttpResponse:
     _require_import_role(request.user)
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -36,7 +39,8 @@ def import_reports(request: HttpRequest) -> HttpResponse:
         parsed = parse_reports_csv(text, may_import=request.user.can_import_reports_for)
         if parsed.ok:
             token = secrets.token_urlsafe(16)
-            request.session[SESSION_KEY] = {"token": token, "text": text, "name": request.FILES["file"].name}
+            upload = cast(UploadedFile, request.FILES["file"])  # the valid form holds exactly one file
+            request.session[SESSION_KEY] = {"token": token, "text": text, "name": upload.name}
             return render(request, "reports/import.html", {"form": form, "parsed": parsed, "token": token})
         return render(request, "reports/import.html", {"form": form, "parsed": parsed}, status=400)
     status = 400 if request.method == "POST" else 200
@@ -45,7 +49,7 @@ def import_reports(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def confirm_import(request: HttpRequest) -> HttpResponse:
+def confirm_import(request: AuthenticatedHttpRequest) -> HttpResponse:
     _require_import_role(request.user)
     pending = request.session.get(SESSION_KEY)
     if not pending or pending["token"] != request.POST.get("token"):
@@ -63,7 +67,7 @@ def confirm_import(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def export_reports(request: HttpRequest, region_code: str, period_code: str) -> HttpResponse:
+def export_reports(request: AuthenticatedHttpRequest, region_code: str, period_code: str) -> HttpResponse:
     region = get_office_for_user(request.user, region_code)
     try:
         quarter = Quarter.parse(period_code)
