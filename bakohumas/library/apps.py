@@ -7,11 +7,12 @@ class LibraryConfig(AppConfig):
 
     def ready(self) -> None:
         from django.urls import reverse
+        from django.utils.translation import gettext_lazy
 
         from bakohumas.library.selectors import library_quarter_counts
         from bakohumas.reports.suggestions import register_suggester
 
         register_suggester(
-            source="katalog Perpustakaan Pemilu", function=library_quarter_counts,
+            source=gettext_lazy("katalog Perpustakaan Pemilu"), function=library_quarter_counts,
             records_url=lambda office: f"{reverse('library:record_list')}?kantor={office.code}",
         )

@@ -92,21 +92,29 @@ def _blank_as_empty(data: dict[str, Any]) -> dict[str, Any]:
     return {k: (v if v is not None else "") for k, v in data.items()}
 
 
-def _act(request: HttpRequest, request_id: UUID, name: str, action) -> HttpResponse:
-    """Validate the action's form, run the service, and come back to the request page."""
-    info, editable = get_request_for_user(request.user, request_id)
+def _run(request: HttpRequest, info, editable: bool, form, action, success: str, *, bound: str = "") -> HttpResponse:
+    """Validate a form, run the service on its data, and come back to the request page; on errors
+    show the page again with the form bound (or the errors as a message when the form is elsewhere)."""
     if not editable:
         raise PermissionDenied
-    form = ACTION_FORMS[name](request.POST)
     if form.is_valid():
         try:
-            action(info, form.cleaned_data)
+            action(form.cleaned_data)
         except ValidationError as exc:
             form.add_error(None, _errors(exc))
         else:
-            messages.success(request, _("Tersimpan."))
+            messages.success(request, success)
             return redirect("ppid:request_detail", request_id=info.id)
-    return _detail(request, info, editable, status=400, bound={name: form})
+    if bound:
+        return _detail(request, info, editable, status=400, bound={bound: form})
+    messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    return _detail(request, info, editable, status=400)
+
+
+def _act(request: HttpRequest, request_id: UUID, name: str, action) -> HttpResponse:
+    info, editable = get_request_for_user(request.user, request_id)
+    return _run(request, info, editable, ACTION_FORMS[name](request.POST), lambda data: action(info, data),
+                _("Tersimpan."), bound=name)
 
 
 @login_required
@@ -155,35 +163,15 @@ def dispute_add(request: HttpRequest, request_id: UUID) -> HttpResponse:
 @require_POST
 def objection_answer(request: HttpRequest, objection_id: UUID) -> HttpResponse:
     objection, editable = get_objection_for_user(request.user, objection_id)
-    if not editable:
-        raise PermissionDenied
-    form = f.ObjectionAnswerForm(request.POST)
-    if form.is_valid():
-        try:
-            services.objection_answer(objection=objection, actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, _errors(exc))
-        else:
-            messages.success(request, _("Tanggapan atasan PPID tersimpan."))
-            return redirect("ppid:request_detail", request_id=objection.request_id)
-    messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-    return _detail(request, objection.request, editable, status=400)
+    return _run(request, objection.request, editable, f.ObjectionAnswerForm(request.POST),
+                lambda data: services.objection_answer(objection=objection, actor=request.user, **data),
+                _("Tanggapan atasan PPID tersimpan."))
 
 
 @login_required
 @require_POST
 def dispute_update(request: HttpRequest, dispute_id: UUID) -> HttpResponse:
     dispute, editable = get_dispute_for_user(request.user, dispute_id)
-    if not editable:
-        raise PermissionDenied
-    form = f.DisputeUpdateForm(request.POST)
-    if form.is_valid():
-        try:
-            services.dispute_update(dispute=dispute, actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, _errors(exc))
-        else:
-            messages.success(request, _("Perkembangan sengketa tersimpan."))
-            return redirect("ppid:request_detail", request_id=dispute.request_id)
-    messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-    return _detail(request, dispute.request, editable, status=400)
+    return _run(request, dispute.request, editable, f.DisputeUpdateForm(request.POST),
+                lambda data: services.dispute_update(dispute=dispute, actor=request.user, **data),
+                _("Perkembangan sengketa tersimpan."))

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bakohumas.offices.models import Office
 from bakohumas.reports.models import Period
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 SuggestFunction = Callable[[Office, Period], dict[str, int]]
 RecordsUrl = Callable[[Office], str]
@@ -18,7 +22,7 @@ RecordsUrl = Callable[[Office], str]
 
 @dataclass(frozen=True)
 class Suggester:
-    source: str  # shown to the user, e.g. "catatan PPID"
+    source: StrOrPromise  # shown to the user, e.g. "catatan PPID"
     records_url: RecordsUrl  # where the office's records behind the suggestion are
     function: SuggestFunction
 
@@ -26,14 +30,14 @@ class Suggester:
 @dataclass(frozen=True)
 class Suggestion:
     value: int
-    source: str
+    source: StrOrPromise
     url: str
 
 
 _registry: list[Suggester] = []
 
 
-def register_suggester(*, source: str, records_url: RecordsUrl, function: SuggestFunction) -> None:
+def register_suggester(*, source: StrOrPromise, records_url: RecordsUrl, function: SuggestFunction) -> None:
     if not any(s.function is function for s in _registry):
         _registry.append(Suggester(source, records_url, function))
 
