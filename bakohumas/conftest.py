@@ -28,6 +28,8 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # Strong hashing is for real accounts; the suite creates hundreds of users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Jobs run inside the test; bakohumas/jobs/tests run them through real workers (database, Redis).
+    settings.TASKS = {"default": {"BACKEND": settings.TASK_BACKENDS["immediate"]}}
 
 
 def _user(username: str, office_code: str, role: str) -> User:

@@ -7,6 +7,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from bakohumas.core.env import env_bool, env_int, env_list, env_path, env_str
 
@@ -45,6 +46,10 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
+    "django_rq",
+    "django_tasks_rq",
     "bakohumas.core",
     "bakohumas.audit",
     "bakohumas.offices",
@@ -181,6 +186,22 @@ PPID_ATTACHMENT_MAX_BYTES = env_int("BAKOHUMAS_PPID_ATTACHMENT_MAX_BYTES", 2 * 1
 if env_str("REDIS_URL", ""):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                           "LOCATION": env_str("REDIS_URL")}}
+
+# Background jobs (exports, reminders, imports) through Django's Tasks API (the django-tasks backport).
+# The embedded default keeps the queue in the database and needs no other server (`bakohumas
+# db_worker`); with REDIS_URL set, production runs RQ workers on Redis (`bakohumas rqworker
+# --job-class django_tasks_rq.Job`). "immediate" runs a job inside the request (tests, tiny installs).
+REDIS_URL = env_str("REDIS_URL", "")
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_task_backend = env_str("BAKOHUMAS_TASKS", "rq" if REDIS_URL else "database")
+if _task_backend not in TASK_BACKENDS:
+    raise ImproperlyConfigured(f"BAKOHUMAS_TASKS must be one of {', '.join(TASK_BACKENDS)}, not {_task_backend!r}")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[_task_backend], "QUEUES": ["default"]}}
+RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 900}}
 
 LOGGING = {
     "version": 1,
