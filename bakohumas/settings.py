@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django_tasks_rq",
     "bakohumas.core",
     "bakohumas.audit",
+    "bakohumas.jobs",
     "bakohumas.offices",
     "bakohumas.reports",
     "bakohumas.evaluation",

@@ -10,3 +10,36 @@ document.addEventListener("click", (event) => {
     field.focus();
   }
 });
+
+// A background job's page polls its status until the file is ready, then offers the download.
+(() => {
+  const box = document.querySelector("[data-job-status]");
+  if (!box) return;
+  const bar = box.querySelector("progress");
+  const download = box.querySelector("[data-job-download]");
+  const waiting = box.querySelector(".job-waiting");
+  const poll = async () => {
+    let state;
+    try {
+      const response = await fetch(box.dataset.jobStatus, { headers: { Accept: "application/json" } });
+      if (!response.ok) throw new Error(response.statusText);
+      state = await response.json();
+    } catch {
+      setTimeout(poll, 5000); // a weak connection: try again a little later
+      return;
+    }
+    bar.value = state.progress;
+    for (const field of box.querySelectorAll("[data-job-field]")) field.textContent = state[field.dataset.jobField] || "";
+    if (waiting) waiting.hidden = state.status !== "queued";
+    if (state.download_url) {
+      download.href = state.download_url;
+      download.hidden = false;
+    }
+    if (state.finished) {
+      if (state.status === "failed") window.location.reload();
+      return;
+    }
+    setTimeout(poll, 1000);
+  };
+  if (!box.querySelector("[data-job-download]:not([hidden])")) setTimeout(poll, 500);
+})();

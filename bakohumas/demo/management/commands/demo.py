@@ -12,4 +12,4 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("load_demo")
         self.stdout.write(f"Buka http://{bind}/ dan masuk dengan salah satu akun di atas.")
-        call_command("serve", bind=bind)
+        call_command("serve", bind=bind, with_worker=True)

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from bakohumas.core.http import AuthenticatedHttpRequest
+from bakohumas.evaluation.engine import CARRY_FORWARD, MISSING_RULES
+from bakohumas.evaluation.jobs import FORMAT_LABELS, evaluation_document_request
+from bakohumas.evaluation.selectors import get_scope_for_user
+
+
+@login_required
+@require_POST
+def request_document(request: AuthenticatedHttpRequest, region_code: str, period_code: str) -> HttpResponse:
+    """Queue the document and send the user to the page that shows its progress."""
+    region, period = get_scope_for_user(request.user, region_code, period_code)
+    fmt = request.POST.get("format", "")
+    if fmt not in FORMAT_LABELS:
+        return HttpResponseBadRequest(_("Format dokumen tidak dikenal."))
+    rule = request.POST.get("aturan", CARRY_FORWARD)
+    job = evaluation_document_request(user=request.user, region=region, period=period,
+                                      missing_rule=rule if rule in MISSING_RULES else CARRY_FORWARD, fmt=fmt)
+    return redirect("jobs:detail", job_id=job.id)

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from bakohumas.audit.services import audit_record
+from bakohumas.jobs.models import Job
+from bakohumas.jobs.registry import JobOutput, runner_for
+
+logger = logging.getLogger(__name__)
+
+
+@transaction.atomic
+def job_request(*, user: Any, kind: str, title: str, params: dict[str, Any]) -> Job:
+    """Queue a job for `user`; the worker picks it up once the row is committed."""
+    runner_for(kind)  # refuse a kind nobody can run before anything is queued
+    job = Job(kind=kind, title=title, params=params, requested_by=user)
+    job.full_clean()
+    job.save()
+    audit_record(actor=user, action="job.request", target=job, office=getattr(user, "office", None),
+                 data={"kind": kind, **params})
+    from bakohumas.jobs.tasks import run_job
+
+    transaction.on_commit(lambda: run_job.enqueue(str(job.id)))
+    return job
+
+
+def job_run(job_id: str) -> Job:
+    """Run a queued job to the end, recording progress as the runner reports it. A failure is
+    kept on the job (with a message for the user) and re-raised for the worker's log."""
+    job = Job.objects.get(pk=job_id)
+    if job.is_finished:
+        return job  # a queue delivered it twice
+    Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING, started_at=timezone.now(), progress=0)
+
+    def progress(percent: int, message: str) -> None:
+        Job.objects.filter(pk=job.pk).update(progress=max(0, min(100, percent)), message=message[:200])
+
+    try:
+        output = runner_for(job.kind)(job.params, progress)
+    except Exception as exc:
+        logger.exception("job %s (%s) failed", job.pk, job.kind)
+        Job.objects.filter(pk=job.pk).update(status=Job.Status.FAILED, error=f"{type(exc).__name__}: {exc}"[:2000],
+                                             finished_at=timezone.now())
+        raise
+    return _job_finish(job, output)
+
+
+@transaction.atomic
+def _job_finish(job: Job, output: JobOutput) -> Job:
+    job.refresh_from_db()
+    job.file.save(output.filename, ContentFile(output.content), save=False)
+    job.filename = output.filename
+    job.content_type = output.content_type
+    job.status = Job.Status.DONE
+    job.progress = 100
+    job.message = ""
+    job.finished_at = timezone.now()
+    job.save()
+    return job
+
+
+def jobs_prune(*, older_than_days: int) -> int:
+    """Delete finished jobs and their files after a while; documents can always be made again."""
+    cutoff = timezone.now() - dt.timedelta(days=older_than_days)
+    count = 0
+    for job in Job.objects.filter(created_at__lt=cutoff).iterator():
+        if job.file:
+            job.file.delete(save=False)
+        job.delete()
+        count += 1
+    return count

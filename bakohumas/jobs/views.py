@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from bakohumas.core.http import AuthenticatedHttpRequest
+from bakohumas.jobs.models import Job
+from bakohumas.jobs.selectors import get_job_for_user, recent_jobs_for_user
+
+
+def _state(job: Job) -> dict[str, object]:
+    return {
+        "status": job.status, "status_label": str(job.get_status_display()), "progress": job.progress,
+        "message": job.message, "finished": job.is_finished,
+        "download_url": reverse("jobs:download", args=[job.id]) if job.status == Job.Status.DONE else None,
+    }
+
+
+@login_required
+def job_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(request, "jobs/list.html", {"jobs": recent_jobs_for_user(request.user)})
+
+
+@login_required
+def job_detail(request: AuthenticatedHttpRequest, job_id: UUID) -> HttpResponse:
+    """The page that waits for a job: a progress bar that static/js/app.js keeps current
+    (and a meta refresh when scripts are off), then the download link."""
+    job = get_job_for_user(request.user, job_id)
+    return render(request, "jobs/detail.html", {"job": job, "state": _state(job)})
+
+
+@login_required
+def job_status(request: AuthenticatedHttpRequest, job_id: UUID) -> JsonResponse:
+    return JsonResponse(_state(get_job_for_user(request.user, job_id)))
+
+
+@login_required
+def job_download(request: AuthenticatedHttpRequest, job_id: UUID) -> FileResponse:
+    job = get_job_for_user(request.user, job_id)
+    if job.status != Job.Status.DONE:
+        raise Http404("Berkas belum siap.")
+    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename,
+                        content_type=job.content_type)
