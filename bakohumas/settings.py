@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "bakohumas.evaluation",
     "bakohumas.ppid",
     "bakohumas.library",
+    "bakohumas.records",
     "bakohumas.demo",
 ]
 

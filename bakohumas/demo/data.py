@@ -16,6 +16,7 @@ from bakohumas.library.demo import library_demo_load
 from bakohumas.offices.models import Office, PositionTerm, User
 from bakohumas.offices.services import position_handover
 from bakohumas.ppid.demo import ppid_demo_load
+from bakohumas.records.demo import records_demo_load
 from bakohumas.reports.models import Submission
 from bakohumas.reports.services import period_get_or_create, submission_import, submission_return, submission_verify
 
@@ -159,4 +160,5 @@ def demo_load() -> list[User]:
             submission_verify(submission=submission, actor=evaluator)
     library_demo_load()
     ppid_demo_load()
+    records_demo_load()
     return users

@@ -57,7 +57,7 @@ def _names(resolver: URLResolver, prefix: str = "") -> set[str]:
 # Apps keep their own access table next to their own fixtures: `PAGES` in
 # `bakohumas/<app>/tests/test_access_<app>.py`, with the same shape as the table above.
 APP_TABLES = ["bakohumas.ppid.tests.test_access_ppid", "bakohumas.library.tests.test_access_library",
-              "bakohumas.jobs.tests.test_access_jobs"]
+              "bakohumas.jobs.tests.test_access_jobs", "bakohumas.records.tests.test_access_records"]
 
 
 def _all_tables() -> set[str]:

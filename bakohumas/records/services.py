@@ -1,0 +1,134 @@
+"""Writes of the office records: validated (`full_clean`), atomic, and audited in the same
+transaction. Forms and the importer hand over cleaned data as a mapping of model fields."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import models, transaction
+
+from bakohumas.audit.services import audit_record
+from bakohumas.core.uploads import sniff_evidence
+from bakohumas.offices.models import Office
+from bakohumas.records.models import Activity, Channel, Partnership
+
+CHANNEL_FIELDS = ("kind", "handle", "url", "active_since", "active_until", "managed_by", "notes")
+PARTNERSHIP_FIELDS = ("partner_name", "partner_type", "form", "number", "scope", "signed_on", "valid_until",
+                      "notes")
+ACTIVITY_FIELDS = ("held_on", "kind", "title", "partnership", "partners", "non_budget", "audience_size",
+                   "publication_urls", "notes")
+
+
+def _assign(instance: models.Model, data: Mapping[str, Any], allowed: tuple[str, ...]) -> list[str]:
+    """Set the allowed fields present in `data`; the names of those that changed."""
+    changed = []
+    for name in allowed:
+        if name in data and getattr(instance, name) != data[name]:
+            setattr(instance, name, data[name])
+            changed.append(name)
+    return changed
+
+
+def _audit_data(instance: models.Model, changed: list[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in changed:
+        value = getattr(instance, name)
+        if isinstance(value, models.Model):
+            value = value.pk
+        out[name] = value if isinstance(value, (int, bool, list, type(None))) else str(value)
+    return out
+
+
+# --- channels ----------------------------------------------------------------------------------
+
+@transaction.atomic
+def channel_create(*, office: Office, actor: Any, data: Mapping[str, Any], note: str = "") -> Channel:
+    channel = Channel(office=office)
+    changed = _assign(channel, data, CHANNEL_FIELDS)
+    channel.full_clean()
+    channel.save()
+    audit_record(actor=actor, action="records.channel.create", target=channel, office=office, note=note,
+                 data=_audit_data(channel, changed))
+    return channel
+
+
+@transaction.atomic
+def channel_update(*, channel: Channel, actor: Any, data: Mapping[str, Any], note: str = "") -> Channel:
+    changed = _assign(channel, data, CHANNEL_FIELDS)
+    if not changed:
+        return channel
+    channel.full_clean()
+    channel.save()
+    audit_record(actor=actor, action="records.channel.update", target=channel, office=channel.office, note=note,
+                 data=_audit_data(channel, changed))
+    return channel
+
+
+# --- partnerships ------------------------------------------------------------------------------
+
+def _named_by_bytes(upload: UploadedFile) -> UploadedFile:
+    """Stored under a random name with the extension its bytes say (the form checked them)."""
+    upload.name = f"{uuid.uuid4().hex}.{sniff_evidence(upload) or 'bin'}"
+    return upload
+
+
+@transaction.atomic
+def partnership_create(*, office: Office, actor: Any, data: Mapping[str, Any],
+                       document: UploadedFile | None = None, note: str = "") -> Partnership:
+    partnership = Partnership(office=office)
+    changed = _assign(partnership, data, PARTNERSHIP_FIELDS)
+    if document:
+        partnership.document = _named_by_bytes(document)  # type: ignore[assignment]
+        changed.append("document")
+    partnership.full_clean()
+    partnership.save()  # saves an uploaded document through the storage API
+    audit_record(actor=actor, action="records.partnership.create", target=partnership, office=office,
+                 note=note, data=_audit_data(partnership, changed))
+    return partnership
+
+
+@transaction.atomic
+def partnership_update(*, partnership: Partnership, actor: Any, data: Mapping[str, Any],
+                       document: UploadedFile | None = None, note: str = "") -> Partnership:
+    changed = _assign(partnership, data, PARTNERSHIP_FIELDS)
+    old_document = partnership.document.name if partnership.document else ""
+    if document:
+        partnership.document = _named_by_bytes(document)  # type: ignore[assignment]
+        changed.append("document")
+    if not changed:
+        return partnership
+    partnership.full_clean()
+    partnership.save()
+    audit_record(actor=actor, action="records.partnership.update", target=partnership,
+                 office=partnership.office, note=note,
+                 data={**_audit_data(partnership, changed), **({"replaced_document": old_document}
+                                                               if document and old_document else {})})
+    return partnership
+
+
+# --- activities --------------------------------------------------------------------------------
+
+@transaction.atomic
+def activity_create(*, office: Office, actor: Any, data: Mapping[str, Any]) -> Activity:
+    activity = Activity(office=office)
+    changed = _assign(activity, data, ACTIVITY_FIELDS)
+    activity.full_clean()
+    activity.save()
+    audit_record(actor=actor, action="records.activity.create", target=activity, office=office,
+                 data=_audit_data(activity, changed))
+    return activity
+
+
+@transaction.atomic
+def activity_update(*, activity: Activity, actor: Any, data: Mapping[str, Any]) -> Activity:
+    changed = _assign(activity, data, ACTIVITY_FIELDS)
+    if not changed:
+        return activity
+    activity.full_clean()
+    activity.save()
+    audit_record(actor=actor, action="records.activity.update", target=activity, office=activity.office,
+                 data=_audit_data(activity, changed))
+    return activity
