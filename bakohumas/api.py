@@ -34,6 +34,15 @@ class PeriodOut(Schema):
     entry_closed: bool
 
 
+class SuggestionOut(Schema):
+    """The value suggested from the office's records when the answer was saved (docs/suggestions.md)."""
+
+    suggested: int
+    source: str
+    overridden: bool
+    reason: str
+
+
 class ReportOut(Schema):
     id: UUID
     office_code: str
@@ -43,6 +52,7 @@ class ReportOut(Schema):
     reported_on: dt.date | None
     late: bool
     values: dict[str, Any]
+    suggestions: dict[str, SuggestionOut] = {}
 
 
 class RegionOut(Schema):
@@ -94,6 +104,11 @@ def _report_out(submission: Submission) -> dict[str, Any]:
         "id": submission.id, "office_code": submission.office.code, "office_name": submission.office.name,
         "period": submission.period_id, "status": submission.status, "reported_on": submission.reported_on,
         "late": submission.is_late, "values": submission.value_map(),
+        "suggestions": {
+            value.code: {"suggested": value.suggested_number, "source": value.suggestion_source,
+                         "overridden": value.overridden, "reason": value.override_reason}
+            for value in submission.values.all() if value.suggested_number is not None
+        },
     }
 
 

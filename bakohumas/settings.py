@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "bakohumas.ppid",
     "bakohumas.library",
     "bakohumas.records",
+    "bakohumas.followup",
     "bakohumas.demo",
 ]
 

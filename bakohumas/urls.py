@@ -18,6 +18,7 @@ urlpatterns = [
     path("ppid/", include("bakohumas.ppid.urls")),
     path("perpustakaan/", include("bakohumas.library.urls")),
     path("oai", oai_endpoint, name="oai"),
+    path("tindak-lanjut/", include("bakohumas.followup.urls")),
     path("catatan/", include("bakohumas.records.urls")),
     path("unduhan/", include("bakohumas.jobs.urls")),
     path("api/v1/", api.urls),

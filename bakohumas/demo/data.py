@@ -15,6 +15,7 @@ from django.db import transaction
 from bakohumas.library.demo import library_demo_load
 from bakohumas.offices.models import Office, PositionTerm, User
 from bakohumas.offices.services import position_handover
+from bakohumas.followup.demo import followup_demo_load
 from bakohumas.ppid.demo import ppid_demo_load
 from bakohumas.records.demo import records_demo_load
 from bakohumas.reports.models import Submission
@@ -161,4 +162,5 @@ def demo_load() -> list[User]:
     library_demo_load()
     ppid_demo_load()
     records_demo_load()
+    followup_demo_load()
     return users

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy
 
-from bakohumas.evaluation.engine import CARRY_FORWARD, COUNT_AS_NOT_MET, evaluate, evaluate_provinces
-from bakohumas.evaluation.selectors import get_scope_for_user, require_national
+from bakohumas.evaluation.engine import CARRY_FORWARD, COUNT_AS_NOT_MET, evaluate
+from bakohumas.evaluation.selectors import get_scope_for_user
 from bakohumas.reports.models import Period
 from bakohumas.reports.selectors import completeness
 
@@ -45,16 +45,3 @@ def completeness_page(request: HttpRequest, region_code: str, period_code: str) 
         "periods": Period.objects.all()[:12],
     })
 
-
-@login_required
-def national_page(request: HttpRequest, period_code: str) -> HttpResponse:
-    require_national(request.user)
-    period = get_object_or_404(Period, code=period_code)
-    rule = _rule(request)
-    provinces = evaluate_provinces(period=period, missing_rule=rule)
-    national = evaluate(period=period, missing_rule=rule)
-    shares = [i for i in national.indicators if i.kind == "share"]
-    return render(request, "evaluation/national.html", {
-        "period": period, "rule": rule, "rule_labels": RULE_LABELS, "national": national,
-        "provinces": provinces, "indicators": shares, "periods": Period.objects.all()[:12],
-    })

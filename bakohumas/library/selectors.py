@@ -130,7 +130,11 @@ def opac_record(record_id: UUID) -> CatalogueRecord:
 
 def library_quarter_counts(office: Office, period) -> dict[str, int]:
     """The suggestions for the quarterly form: catalogue records created and ISBN applications first
-    submitted by the office within `period.start`..`period.end` (dates in the site's time zone)."""
+    submitted by the office within `period.start`..`period.end` (dates in the site's time zone).
+    Nothing for an office that has not started its catalogue here."""
+    if not (CatalogueRecord.objects.filter(office=office).exists()
+            or IsbnApplication.objects.filter(office=office).exists()):
+        return {}
     records = CatalogueRecord.objects.filter(
         office=office, deleted_at__isnull=True,
         created_at__date__gte=period.start, created_at__date__lte=period.end).count()

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from bakohumas.core.http import AuthenticatedHttpRequest
 from bakohumas.offices.forms import HandoverForm
 from bakohumas.offices.models import PositionTerm
+from bakohumas.offices.selectors import handover_overview, recent_handover
 from bakohumas.offices.services import position_handover
 from bakohumas.reports.models import Period, Submission
 from bakohumas.reports.selectors import completeness, get_office_for_user, periods_for_office
@@ -23,7 +24,7 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     office = request.user.office
     if office is None:
         return render(request, "offices/no_office.html")
-    context: dict[str, Any] = {"office": office}
+    context: dict[str, Any] = {"office": office, "handover_notice": recent_handover(request.user)}
     if office.is_regency:
         context["periods"] = periods_for_office(office)
         context["ketua"] = PositionTerm.objects.filter(
@@ -52,6 +53,17 @@ def office_detail(request: AuthenticatedHttpRequest, office_code: str) -> HttpRe
     return render(request, "offices/detail.html", {
         "office": office, "terms": terms, "submissions": submissions, "can_manage": can_manage,
         "form": HandoverForm() if can_manage else None,
+    })
+
+
+@login_required
+def handover_page(request: AuthenticatedHttpRequest, office_code: str) -> HttpResponse:
+    """For a new position holder: what the office keeps, what is open, and the notes left behind.
+    The office's own users, its province and KPU RI may read it; everyone else gets 404."""
+    office = get_office_for_user(request.user, office_code)
+    return render(request, "offices/handover.html", {
+        "office": office, "overview": handover_overview(office),
+        "can_manage": request.user.can_manage_positions_of(office),
     })
 
 

@@ -276,7 +276,10 @@ def service_report(region: Office, start: dt.date, end: dt.date, *, today: dt.da
 
 def ppid_quarter_counts(office: Office, period) -> dict[str, int]:
     """Suggestions for the quarterly form: requests received in the quarter and those answered
-    by their due date (the extended one when extended)."""
+    by their due date (the extended one when extended). Nothing for an office that keeps no PPID
+    register here: an empty register is no evidence that no request came."""
+    if not InformationRequest.objects.filter(office=office).exists():
+        return {}
     requests = with_effective_due(InformationRequest.objects.filter(
         office=office, received_on__range=(period.start, period.end)))
     counts = requests.aggregate(

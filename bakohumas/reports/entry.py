@@ -1,4 +1,5 @@
-"""What the report page shows: the entry form grouped by section, evidence, comments, actions."""
+"""What the report page shows: the entry form grouped by section, evidence, suggestions from the
+office's records (accepted or overridden with a reason), comments, actions."""
 
 from __future__ import annotations
 
@@ -6,16 +7,46 @@ import uuid
 from itertools import groupby
 from typing import Any
 
+from django.http import QueryDict
+
 from bakohumas.core.http import AuthenticatedHttpRequest
 from bakohumas.core.uploads import sniff_evidence
-from bakohumas.reports.forms import CommentForm, ReportValuesForm, VerifyForm, report_form_class
+from bakohumas.reports.forms import (
+    CommentForm,
+    ReportValuesForm,
+    VerifyForm,
+    reason_field_name,
+    report_form_class,
+    suggestion_display,
+)
 from bakohumas.reports.models import Submission
 from bakohumas.reports.suggestions import suggestions_for
 
 
-def build_entry_form(submission: Submission, *, editable: bool, data=None, files=None) -> ReportValuesForm:
+def build_entry_form(submission: Submission, *, editable: bool, data=None, files=None,
+                     initial: dict[str, Any] | None = None) -> ReportValuesForm:
+    """The entry form; while editable, with the suggestions from the office's records (computed
+    once per request and kept on the form as `form.suggestions`) and the reasons given before."""
     form_class = report_form_class(submission.form, with_evidence=editable)
-    return form_class(data=data, files=files, initial=submission.value_map(), prefix=None)
+    suggestions = suggestions_for(submission.office, submission.period) if editable else {}
+    stored_initial: dict[str, Any] = submission.value_map()
+    stored_initial.update({reason_field_name(value.code): value.override_reason
+                           for value in submission.values.all() if value.override_reason})
+    return form_class(data=data, files=files, initial=initial if initial is not None else stored_initial,
+                      prefix=None, suggestions=suggestions)
+
+
+def fill_empty_with_suggestions(submission: Submission, form: ReportValuesForm, data: QueryDict) -> tuple[ReportValuesForm, int]:
+    """The no-JavaScript "Pakai semua saran": the answers as posted, with every empty suggested
+    answer filled in, as a fresh (unbound) form for the operator to check before saving."""
+    elements = {element.code: element for element in form.element_list}
+    initial: dict[str, Any] = {name: data.get(name) for name in form.fields if not name.endswith("__bukti_berkas")}
+    filled = 0
+    for code, suggestion in form.suggestions.items():
+        if initial.get(code) in (None, ""):
+            initial[code] = suggestion_display(elements[code], suggestion.value)
+            filled += 1
+    return build_entry_form(submission, editable=True, initial=initial), filled
 
 
 def evidence_from(form: ReportValuesForm) -> dict[str, dict[str, Any]]:
@@ -39,9 +70,11 @@ def entry_context(request: AuthenticatedHttpRequest, submission: Submission, for
     comments = list(submission.comments.all())
     latest_return = max((c.version_number for c in comments), default=None)
     item_comments = {c.code: c for c in comments if c.code and c.version_number == latest_return}
-    suggestions = suggestions_for(submission.office, submission.period) if editable else {}
+    suggestions = form.suggestions
     rows: list[dict[str, Any]] = []
     for element in form.element_list:
+        suggestion = suggestions.get(element.code)
+        reason_name = reason_field_name(element.code)
         rows.append({
             "element": element,
             "field": form[element.code],
@@ -49,15 +82,22 @@ def entry_context(request: AuthenticatedHttpRequest, submission: Submission, for
             "file_field": form[f"{element.code}__bukti_berkas"] if f"{element.code}__bukti_berkas" in form.fields else None,
             "stored": stored.get(element.code),
             "comment": item_comments.get(element.code),
-            "suggestion": suggestions.get(element.code),
+            "suggestion": suggestion,
+            "suggestion_display": suggestion_display(element, suggestion.value) if suggestion else "",
+            "reason_field": form[reason_name] if reason_name in form.fields else None,
         })
     sections = [(name, list(items)) for name, items in groupby(rows, key=lambda r: r["element"].section)]
+    overridden = [row for row in rows if row["stored"] is not None and row["stored"].overridden]
     return {
         "submission": submission,
         "office": submission.office,
         "form": form,
         "sections": sections,
         "editable": editable,
+        "revision": submission.revision,
+        "has_suggestions": bool(suggestions),
+        "overridden": overridden,
+        "accepted_count": sum(1 for row in rows if row["stored"] is not None and row["stored"].accepted),
         "versions": versions,
         "comments": [c for c in comments if not c.code],
         "can_submit": editable and user.can_submit_report_of(submission.office),

@@ -3,6 +3,7 @@ validates the web entry page and every row of a CSV import, so both give the sam
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, cast
 
 from django import forms
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bakohumas.core.uploads import sniff_evidence
 from bakohumas.reports.models import Element, FormVersion
+from bakohumas.reports.suggestions import Suggestion
 
 YES = {"ya", "y", "1", "true"}
 NO = {"tidak", "t", "0", "false"}
@@ -66,11 +68,39 @@ def element_field(element: Element) -> forms.Field:
     return forms.CharField(max_length=5000, widget=forms.Textarea(attrs={"rows": 3}), **common)
 
 
+def reason_field_name(code: str) -> str:
+    return f"{code}__alasan"
+
+
+def suggestion_display(element: Element, value: int) -> str:
+    """A suggested value as the operator types it: ya/tidak for yes/no, digits for counts."""
+    if element.kind == Element.Kind.BOOLEAN:
+        return "ya" if value else "tidak"
+    return str(value)
+
+
 class ReportValuesForm(forms.Form):
-    """The answers of one report. Subclassed per form version by `report_form_class`."""
+    """The answers of one report. Subclassed per form version by `report_form_class`.
+
+    With `suggestions` (element code -> Suggestion from the office's records) every suggested
+    element gets a reason field (`<code>__alasan`), required when the answer differs."""
 
     form_version: FormVersion
     element_list: list[Element]
+
+    def __init__(self, *args: Any, suggestions: Mapping[str, Suggestion] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        by_code = {element.code: element for element in self.element_list}
+        self.suggestions: dict[str, Suggestion] = {
+            code: suggestion for code, suggestion in (suggestions or {}).items()
+            if code in by_code and by_code[code].kind != Element.Kind.TEXT
+        }
+        for code in self.suggestions:
+            self.fields[reason_field_name(code)] = forms.CharField(
+                label=_("Alasan berbeda dari saran"), required=False, max_length=1000,
+                widget=forms.TextInput(attrs={"data-reason-for": code}),
+                help_text=_("Wajib diisi jika nilai yang Anda isi berbeda dari saran."),
+            )
 
     def clean(self) -> dict[str, Any]:
         # Form.clean returns cleaned_data; the stubs say "| None" because an override may return None.
@@ -79,10 +109,22 @@ class ReportValuesForm(forms.Form):
             left, right = cleaned.get(rule.left), cleaned.get(rule.right)
             if isinstance(left, int) and isinstance(right, int) and left > right:
                 self.add_error(rule.left, rule.message)
+        elements = {element.code: element for element in self.element_list}
+        for code, suggestion in self.suggestions.items():
+            value = cleaned.get(code)
+            if isinstance(value, int) and value != suggestion.value and not cleaned.get(reason_field_name(code)):
+                self.add_error(reason_field_name(code), _(
+                    "Nilai ini berbeda dari saran (%(value)s dari %(source)s). Tuliskan alasannya, misalnya "
+                    "kegiatan yang belum dicatat, atau pakai nilai saran."
+                ) % {"value": suggestion_display(elements[code], suggestion.value), "source": suggestion.source})
         return cleaned
 
     def element_values(self) -> dict[str, int | str | None]:
         return {element.code: self.cleaned_data.get(element.code) for element in self.element_list}
+
+    def reasons(self) -> dict[str, str]:
+        """The operator's reason per suggested element (empty where none was given)."""
+        return {code: self.cleaned_data.get(reason_field_name(code), "") for code in self.suggestions}
 
 
 def report_form_class(form_version: FormVersion, *, with_evidence: bool = False) -> type[ReportValuesForm]:

@@ -176,6 +176,10 @@ class Submission(models.Model):
         """Values by element code: booleans and counts as int, text as str."""
         return {value.code: value.python_value for value in self.values.all()}
 
+    def suggestion_map(self) -> dict[str, dict[str, int | str | None]]:
+        """The suggestion behind each answer that had one, with the reason if it was changed."""
+        return {value.code: value.suggestion_snapshot() for value in self.values.all() if value.has_suggestion}
+
 
 class ReportValue(models.Model):
     """One answer: stored by element code, not by form layout (DHIS2-style), so history survives
@@ -187,11 +191,27 @@ class ReportValue(models.Model):
     text = models.TextField(blank=True)
     evidence_url = models.URLField(_("tautan bukti"), blank=True, max_length=500)
     evidence_file = models.FileField(_("berkas bukti"), upload_to="bukti/%Y/%m/", blank=True, max_length=300)
+    # The suggestion from the office's records as it stood when the value was saved, so the province
+    # can see later which answers were accepted and which were changed, and why.
+    suggested_number = models.BigIntegerField(_("nilai saran"), null=True, blank=True)
+    suggestion_source = models.CharField(_("sumber saran"), max_length=200, blank=True)
+    suggestion_url = models.CharField(_("tautan catatan sumber saran"), max_length=500, blank=True)
+    override_reason = models.TextField(_("alasan berbeda dari saran"), blank=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["submission", "code"], name="one_value_per_element"),
             models.CheckConstraint(condition=Q(number__isnull=True) | Q(number__gte=0), name="value_not_negative"),
+            # A value that differs from its suggestion carries the operator's reason.
+            models.CheckConstraint(
+                condition=Q(suggested_number__isnull=True) | Q(number__isnull=True)
+                | Q(number=models.F("suggested_number")) | ~Q(override_reason=""),
+                name="override_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=Q(suggested_number__isnull=False) | Q(override_reason="", suggestion_source=""),
+                name="reason_needs_suggestion",
+            ),
         ]
         # No (code, number) index: with it, SQLite without statistics reads every quarter's values
         # by code instead of the few reports being evaluated (see docs/benchmarks.md).
@@ -203,6 +223,25 @@ class ReportValue(models.Model):
     def python_value(self) -> int | str | None:
         return self.number if self.number is not None else (self.text or None)
 
+    @property
+    def has_suggestion(self) -> bool:
+        return self.suggested_number is not None
+
+    @property
+    def accepted(self) -> bool:
+        """The operator kept the value suggested from the office's records."""
+        return self.suggested_number is not None and self.number == self.suggested_number
+
+    @property
+    def overridden(self) -> bool:
+        """The operator entered another value than the suggestion (with `override_reason`)."""
+        return self.suggested_number is not None and self.number is not None and self.number != self.suggested_number
+
+    def suggestion_snapshot(self) -> dict[str, int | str | None]:
+        """What a `SubmissionVersion` keeps of the suggestion behind this value."""
+        return {"value": self.suggested_number, "source": self.suggestion_source, "url": self.suggestion_url,
+                "reason": self.override_reason}
+
 
 class SubmissionVersion(models.Model):
     """A frozen copy of a report at each step of its workflow."""
@@ -211,6 +250,8 @@ class SubmissionVersion(models.Model):
     number = models.PositiveIntegerField()
     status = models.CharField(max_length=16, choices=Submission.Status.choices)
     values = models.JSONField()
+    # {code: {"value", "source", "url", "reason"}} for the answers that had a suggestion.
+    suggestions = models.JSONField(default=dict, blank=True)
     reported_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from bakohumas.audit.services import audit_record
@@ -23,6 +23,7 @@ from bakohumas.reports.models import (
     Submission,
     SubmissionVersion,
 )
+from bakohumas.reports.suggestions import Suggestion
 
 Values = Mapping[str, int | str | None]
 
@@ -58,15 +59,50 @@ def period_update(*, period: Period, deadline: dt.date, entry_closed: bool, acto
     return period
 
 
-def _write_values(submission: Submission, values: Values, evidence: Mapping[str, dict] | None = None) -> None:
+def differs_from_suggestion(value: int | str | None, suggestion: Suggestion | None) -> bool:
+    """An answer given (not left empty) that is not the suggested value needs a reason."""
+    return suggestion is not None and isinstance(value, int) and value != suggestion.value
+
+
+def codes_missing_reason(values: Values, suggestions: Mapping[str, Suggestion],
+                         reasons: Mapping[str, str]) -> list[str]:
+    return [code for code, raw in values.items()
+            if differs_from_suggestion(raw, suggestions.get(code)) and not reasons.get(code, "").strip()]
+
+
+def _set_suggestion(value: ReportValue, suggestion: Suggestion | None, reason: str) -> None:
+    """Keep the suggestion as it stood at this save; the reason only when the value differs."""
+    if suggestion is None or value.number is None and value.text:
+        value.suggested_number, value.suggestion_source, value.suggestion_url = None, "", ""
+        value.override_reason = ""
+        return
+    # The source label is stored as data, in Indonesian, whatever the operator's UI language.
+    with translation.override("id"):
+        value.suggestion_source = str(suggestion.source)[:200]
+    value.suggested_number = suggestion.value
+    value.suggestion_url = suggestion.url[:500]
+    value.override_reason = reason.strip() if differs_from_suggestion(value.number, suggestion) else ""
+
+
+SUGGESTION_FIELDS = ["suggested_number", "suggestion_source", "suggestion_url", "override_reason"]
+
+
+def _write_values(
+    submission: Submission, values: Values, evidence: Mapping[str, dict] | None = None, *,
+    suggestions: Mapping[str, Suggestion] | None = None, reasons: Mapping[str, str] | None = None,
+) -> None:
     """Upsert answers by code. Evidence (`{"evidence_url": ..., "evidence_file": ...}` per code)
-    is only replaced when a new one is given."""
+    is only replaced when a new one is given. With `suggestions` (those shown to the operator;
+    `{}` for values that came from elsewhere, like an import) each answer records the suggestion
+    behind it and, where the answer differs, the operator's reason; without, they stay as they were."""
     existing = {value.code: value for value in submission.values.all()}
     new, changed = [], []
     for code, raw in values.items():
         value = existing.get(code) or ReportValue(submission=submission, code=code)
         value.number = raw if isinstance(raw, int) else None
         value.text = raw if isinstance(raw, str) else ""
+        if suggestions is not None:
+            _set_suggestion(value, suggestions.get(code), (reasons or {}).get(code, ""))
         given = {field: item for field, item in (evidence or {}).get(code, {}).items() if item}
         if given:
             for field, item in given.items():
@@ -77,7 +113,7 @@ def _write_values(submission: Submission, values: Values, evidence: Mapping[str,
         else:
             new.append(value)
     ReportValue.objects.bulk_create(new)
-    ReportValue.objects.bulk_update(changed, ["number", "text"])
+    ReportValue.objects.bulk_update(changed, ["number", "text", *(SUGGESTION_FIELDS if suggestions is not None else [])])
 
 
 def _snapshot(submission: Submission, actor: Any, note: str) -> SubmissionVersion:
@@ -85,7 +121,7 @@ def _snapshot(submission: Submission, actor: Any, note: str) -> SubmissionVersio
     last = submission.versions.order_by("-number").values_list("number", flat=True).first() or 0
     return SubmissionVersion.objects.create(
         submission=submission, number=last + 1, status=submission.status,
-        values=submission.value_map(), reported_on=submission.reported_on,
+        values=submission.value_map(), suggestions=submission.suggestion_map(), reported_on=submission.reported_on,
         created_by=actor if getattr(actor, "is_authenticated", False) else None, note=note,
     )
 
@@ -125,9 +161,12 @@ def submission_start(*, office: Office, period: Period, actor: Any, copy_previou
 def submission_save_draft(
     *, submission: Submission, actor: Any, values: Values, revision: int,
     evidence: Mapping[str, dict] | None = None,
+    suggestions: Mapping[str, Suggestion] | None = None, reasons: Mapping[str, str] | None = None,
 ) -> Submission:
     """Save answers. `revision` is the one the user loaded: if someone saved in between, the save
-    is refused instead of silently overwriting their work."""
+    is refused instead of silently overwriting their work. `suggestions` are those the operator
+    was shown (by element code); an answer that differs from its suggestion needs a reason in
+    `reasons`, and both are kept with the value (see docs/suggestions.md)."""
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
     _check_open(submission)
     if submission.status not in (Submission.Status.DRAFT, Submission.Status.RETURNED):
@@ -139,12 +178,20 @@ def submission_save_draft(
               "melihat perubahannya, lalu isi kembali jawaban Anda.")
             % {"who": who, "when": timezone.localtime(submission.updated_at).strftime("%H:%M")}
         )
-    _write_values(submission, values, evidence)
+    missing = codes_missing_reason(values, suggestions or {}, reasons or {})
+    if missing:
+        raise ValidationError(
+            _("Isian berikut berbeda dari saran tetapi belum diberi alasan: %(codes)s.") % {"codes": ", ".join(missing)}
+        )
+    _write_values(submission, values, evidence, suggestions=suggestions, reasons=reasons)
     submission.revision += 1
     submission.updated_by = actor
     submission.full_clean()
     submission.save(update_fields=["revision", "updated_by", "updated_at"])
-    audit_record(actor=actor, action="submission.save_draft", target=submission, office=submission.office)
+    overridden = {code: (reasons or {}).get(code, "").strip() for code, raw in values.items()
+                  if differs_from_suggestion(raw, (suggestions or {}).get(code))}
+    audit_record(actor=actor, action="submission.save_draft", target=submission, office=submission.office,
+                 data={"overridden": overridden} if overridden else None)
     return submission
 
 
@@ -242,7 +289,8 @@ def submission_import(
     submission.updated_by = actor if getattr(actor, "is_authenticated", False) else None
     submission.full_clean(validate_unique=False)
     submission.save()
-    _write_values(submission, values)
+    # Imported values come from the file, not from suggestions: what was recorded about them goes.
+    _write_values(submission, values, suggestions={})
     version = _snapshot(submission, actor, f"Diimpor dari {source}")
     audit_record(actor=actor, action="submission.import", target=submission, office=office,
                  note=source, data={"version": version.number, "created": created})

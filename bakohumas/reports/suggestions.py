@@ -43,6 +43,11 @@ def register_suggester(*, source: StrOrPromise, records_url: RecordsUrl, functio
 
 
 def suggestions_for(office: Office, period: Period) -> dict[str, Suggestion]:
+    """Every registered suggester's values for the office and quarter, by element code.
+
+    A suggester returns nothing for an office that keeps no such records here yet: an empty register
+    is no evidence that nothing happened, and an answer that differs from a suggestion needs a
+    reason (docs/suggestions.md). A 0 from records the office does keep is a real suggestion."""
     out: dict[str, Suggestion] = {}
     for suggester in _registry:
         values = suggester.function(office, period)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("periode/", views_periods.periods, name="periods"),
     path("impor/", views_transfer.import_reports, name="import"),
     path("impor/konfirmasi/", views_transfer.confirm_import, name="import_confirm"),
+    path("saran-diubah/<str:region_code>/<str:period_code>/", views.report_overrides, name="overrides"),
     path("ekspor/<str:region_code>/<str:period_code>.csv", views_transfer.export_reports, name="export"),
     path("<uuid:submission_id>/", views.report_detail, name="detail"),
     path("<uuid:submission_id>/kirim/", views.submit_report, name="submit"),

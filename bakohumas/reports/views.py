@@ -12,10 +12,16 @@ from django.views.decorators.http import require_POST
 
 from bakohumas.core.http import AuthenticatedHttpRequest
 from bakohumas.core.periods import InvalidPeriod
-from bakohumas.reports.entry import build_entry_form, entry_context, evidence_from
-from bakohumas.reports.forms import CommentForm, VerifyForm
-from bakohumas.reports.models import Submission
-from bakohumas.reports.selectors import get_office_for_user, get_submission_for_user, submission_detail
+from bakohumas.reports.entry import build_entry_form, entry_context, evidence_from, fill_empty_with_suggestions
+from bakohumas.reports.forms import CommentForm, ReportValuesForm, VerifyForm
+from bakohumas.reports.models import Period, Submission
+from bakohumas.reports.selectors import (
+    get_office_for_user,
+    get_region_period_for_user,
+    get_submission_for_user,
+    overridden_values,
+    submission_detail,
+)
 from bakohumas.reports.services import (
     ConflictError,
     period_get_or_create,
@@ -60,17 +66,19 @@ def report_detail(request: AuthenticatedHttpRequest, submission_id: UUID) -> Htt
     """The entry page while the office may edit; otherwise the read-only report with review."""
     submission, editable = get_submission_for_user(request.user, submission_id)
     submission = submission_detail(submission)
-    form = build_entry_form(submission, editable=editable)
     if request.method == "POST":
         if not editable:
             raise PermissionDenied
         form = build_entry_form(submission, editable=True, data=request.POST, files=request.FILES)
+        if request.POST.get("aksi") == "pakai_saran":
+            return _use_suggestions(request, submission, form)
         status = 400
         if form.is_valid():
             try:
                 submission = submission_save_draft(
                     submission=submission, actor=request.user, values=form.element_values(),
                     evidence=evidence_from(form), revision=_revision(request),
+                    suggestions=form.suggestions, reasons=form.reasons(),
                 )
             except ValidationError as exc:
                 form.add_error(None, _errors(exc))
@@ -81,7 +89,21 @@ def report_detail(request: AuthenticatedHttpRequest, submission_id: UUID) -> Htt
                 messages.success(request, _("Draf laporan tersimpan."))
                 return redirect("reports:detail", submission_id=submission.id)
         return render(request, "reports/detail.html", entry_context(request, submission, form, editable), status=status)
+    form = build_entry_form(submission, editable=editable)
     return render(request, "reports/detail.html", entry_context(request, submission, form, editable))
+
+
+def _use_suggestions(request: AuthenticatedHttpRequest, submission: Submission, posted: ReportValuesForm) -> HttpResponse:
+    """"Pakai semua saran" without JavaScript: fill the empty answers, save nothing yet."""
+    form, filled = fill_empty_with_suggestions(submission, posted, request.POST)
+    if filled:
+        messages.info(request, _("%(count)s isian kosong diisi dengan nilai saran. Periksa, lalu simpan draf.")
+                      % {"count": filled})
+    else:
+        messages.info(request, _("Tidak ada isian kosong yang punya saran."))
+    context = entry_context(request, submission, form, True)
+    context["revision"] = _revision(request)  # keep the revision the operator loaded: no lost updates
+    return render(request, "reports/detail.html", context)
 
 
 def _submit(request: AuthenticatedHttpRequest, submission: Submission) -> HttpResponse:
@@ -153,5 +175,28 @@ def report_version(request: AuthenticatedHttpRequest, submission_id: UUID, numbe
     submission, _editable = get_submission_for_user(request.user, submission_id)
     version = get_object_or_404(submission.versions.select_related("created_by"), number=number)
     elements = list(submission.form.elements.all())
-    rows = [(element, version.values.get(element.code)) for element in elements]
+    suggestions = version.suggestions or {}
+    rows = [_version_row(element, version.values.get(element.code), suggestions.get(element.code))
+            for element in elements]
     return render(request, "reports/version.html", {"submission": submission, "version": version, "rows": rows})
+
+
+def _version_row(element, value, suggestion: dict | None) -> dict:
+    """One answer of a frozen version, with the suggestion it was saved against (if any)."""
+    suggested = suggestion.get("value") if suggestion is not None else None
+    return {
+        "element": element, "value": value, "suggestion": suggestion,
+        "overridden": suggested is not None and isinstance(value, int) and value != suggested,
+        "accepted": suggested is not None and value == suggested,
+    }
+
+
+@login_required
+def report_overrides(request: AuthenticatedHttpRequest, region_code: str, period_code: str) -> HttpResponse:
+    """For the province and KPU RI: every answer of the region's reports that differs from the
+    value suggested by the office's records, with the office's reason."""
+    region, period = get_region_period_for_user(request.user, region_code, period_code)
+    overview = overridden_values(region=region, period=period)
+    return render(request, "reports/overrides.html", {
+        "region": region, "period": period, "overview": overview, "periods": Period.objects.all()[:12],
+    })

@@ -35,7 +35,6 @@ PAGES = {
     "reports:version": ("get", "version", row(OK, OK, OK, OK, MISSING, OK)),
     "evaluation:evaluation": ("get", "province_period", row(MISSING, MISSING, MISSING, OK, MISSING, OK)),
     "evaluation:completeness": ("get", "province_period", row(MISSING, MISSING, MISSING, OK, MISSING, OK)),
-    "evaluation:national": ("get", "period", row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)),
 }
 PUBLIC = {"login", "set_language"}
 SKIPPED_NAMESPACES = {"admin", "api"}  # Django's admin; the API has its own access test
@@ -57,7 +56,9 @@ def _names(resolver: URLResolver, prefix: str = "") -> set[str]:
 # Apps keep their own access table next to their own fixtures: `PAGES` in
 # `bakohumas/<app>/tests/test_access_<app>.py`, with the same shape as the table above.
 APP_TABLES = ["bakohumas.ppid.tests.test_access_ppid", "bakohumas.library.tests.test_access_library",
-              "bakohumas.jobs.tests.test_access_jobs", "bakohumas.records.tests.test_access_records"]
+              "bakohumas.jobs.tests.test_access_jobs", "bakohumas.records.tests.test_access_records",
+              "bakohumas.reports.tests.test_access_overrides", "bakohumas.offices.tests.test_access_offices",
+              "bakohumas.followup.tests.test_access_followup", "bakohumas.evaluation.tests.test_access_scorecard"]
 
 
 def _all_tables() -> set[str]:

@@ -103,6 +103,9 @@ def _fill_report(page) -> None:
         page.get_by_label(label, exact=True).fill(value)
     for label, value in TEXTS.items():
         page.get_by_role("textbox", name=label).fill(value)
+    # Answers that differ from what the demo records suggest need a reason (docs/suggestions.md).
+    for reason in page.locator("input[data-reason-for]:visible").all():
+        reason.fill("Dihitung dari arsip kantor, belum semua dicatat di sistem.")
 
 
 def _field(page, label: str):
