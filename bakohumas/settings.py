@@ -182,6 +182,10 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 
 NINJA_PAGINATION_PER_PAGE = 100
 
+# Days relative to a report deadline on which `bakohumas send-reminders` e-mails offices that owe
+# a report: 3 = three days before, -1 = one day after.
+BAKOHUMAS_REMINDER_DAYS = env_str("BAKOHUMAS_REMINDER_DAYS", "3,1,-1,-3,-7")
+
 PPID_FORM_RATE_LIMIT = env_int("BAKOHUMAS_PPID_FORM_RATE_LIMIT", 5)  # public requests per IP address per hour
 PPID_ATTACHMENT_MAX_BYTES = env_int("BAKOHUMAS_PPID_ATTACHMENT_MAX_BYTES", 2 * 1024 * 1024)
 

@@ -10,7 +10,6 @@ Recipients are the same staff roles the PPID reminders use (`ppid.reminders.STAF
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import partial
@@ -42,8 +41,7 @@ OWING_STATUSES = (Submission.Status.DRAFT, Submission.Status.RETURNED)
 def reminder_days() -> list[int]:
     """Days relative to the deadline on which the daily job e-mails: 3 = three days before, -1 = one
     day after. From the setting or environment variable BAKOHUMAS_REMINDER_DAYS ("3,1,-1,-3,-7")."""
-    raw = getattr(settings, "BAKOHUMAS_REMINDER_DAYS", None) or os.environ.get("BAKOHUMAS_REMINDER_DAYS") \
-        or DEFAULT_REMINDER_DAYS
+    raw = settings.BAKOHUMAS_REMINDER_DAYS or DEFAULT_REMINDER_DAYS
     if isinstance(raw, (list, tuple)):
         return [int(x) for x in raw]
     try:

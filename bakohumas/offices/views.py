@@ -15,6 +15,7 @@ from bakohumas.offices.forms import HandoverForm
 from bakohumas.offices.models import PositionTerm
 from bakohumas.offices.selectors import handover_overview, recent_handover
 from bakohumas.offices.services import position_handover
+from bakohumas.records.selectors import home_summary
 from bakohumas.reports.models import Period, Submission
 from bakohumas.reports.selectors import completeness, get_office_for_user, periods_for_office
 
@@ -29,6 +30,7 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
         context["periods"] = periods_for_office(office)
         context["ketua"] = PositionTerm.objects.filter(
             office=office, position=PositionTerm.Position.KETUA_BAKOHUMAS, ended_on__isnull=True).first()
+        context["records_summary"] = home_summary(office, user=request.user)
         return render(request, "offices/home_regency.html", context)
     period = (Period.objects.filter(submissions__status__in=Submission.REPORTED_STATUSES).distinct().first()
               or Period.objects.first())
