@@ -31,6 +31,7 @@ test-postgres: install
 
 bench: install
 	$(BIN)/python benchmarks/run_evaluation.py
+	$(BIN)/python benchmarks/run_documents.py
 
 screenshots: install system-deps
 	$(BIN)/python scripts/screenshots.py

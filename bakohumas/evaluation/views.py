@@ -5,8 +5,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy
 
+from bakohumas.evaluation.documents import LABELS as DOCUMENT_LABELS
 from bakohumas.evaluation.engine import CARRY_FORWARD, COUNT_AS_NOT_MET, evaluate
+from bakohumas.evaluation.report import build_summary, indicator_bars
 from bakohumas.evaluation.selectors import get_scope_for_user
+from bakohumas.followup.selectors import actions_for_evaluation
 from bakohumas.reports.models import Period
 from bakohumas.reports.selectors import completeness
 
@@ -26,10 +29,13 @@ def evaluation_page(request: HttpRequest, region_code: str, period_code: str) ->
     region, period = get_scope_for_user(request.user, region_code, period_code)
     rule = _rule(request)
     result = evaluate(period=period, region=region, missing_rule=rule)
+    summary = build_summary(result, region)
     return render(request, "evaluation/evaluation.html", {
-        "region": region, "period": period, "result": result, "rule": rule, "rule_labels": RULE_LABELS,
-        "show_reported": 0 < result.evaluated_count < result.expected,
-        "periods": Period.objects.all()[:12],
+        "region": region, "period": period, "result": result, "summary": summary, "rule": rule,
+        "rule_labels": RULE_LABELS, "show_reported": 0 < result.evaluated_count < result.expected,
+        "chart": indicator_bars(summary), "periods": Period.objects.all()[:12],
+        "document_formats": DOCUMENT_LABELS,
+        "followup_actions": actions_for_evaluation(region=region, period=period),
     })
 
 

@@ -55,20 +55,16 @@ def _names(resolver: URLResolver, prefix: str = "") -> set[str]:
 
 # Apps keep their own access table next to their own fixtures: `PAGES` in
 # `bakohumas/<app>/tests/test_access_<app>.py`, with the same shape as the table above.
-APP_TABLES = ["bakohumas.ppid.tests.test_access_ppid", "bakohumas.library.tests.test_access_library",
+APP_TABLES = ["bakohumas.ppid.tests.test_access_ppid", "bakohumas.followup.tests.test_access_followup",
+              "bakohumas.evaluation.tests.test_access_scorecard", "bakohumas.library.tests.test_access_library",
               "bakohumas.jobs.tests.test_access_jobs", "bakohumas.records.tests.test_access_records",
-              "bakohumas.reports.tests.test_access_overrides", "bakohumas.offices.tests.test_access_offices",
-              "bakohumas.followup.tests.test_access_followup", "bakohumas.evaluation.tests.test_access_scorecard"]
+              "bakohumas.reports.tests.test_access_overrides", "bakohumas.offices.tests.test_access_offices"]
 
 
 def _all_tables() -> set[str]:
     names = set(PAGES)
     for module_name in APP_TABLES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError:
-            continue
-        names |= set(module.PAGES)
+        names |= set(importlib.import_module(module_name).PAGES)
     return names
 
 

@@ -1,17 +1,34 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from bakohumas.core.periods import InvalidPeriod, Quarter
+from bakohumas.evaluation.documents import DOCUMENT_FORMATS, render_document
 from bakohumas.evaluation.engine import MISSING_RULES, EvaluationError, evaluate
 from bakohumas.evaluation.render_text import render_table
 from bakohumas.offices.models import Office
 from bakohumas.reports.models import Period
 
-FORMATS = ("json", "table")
+TEXT_FORMATS = ("json", "table")
+FORMATS = TEXT_FORMATS + DOCUMENT_FORMATS
+
+
+def write_atomically(path: Path, content: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename: an error leaves nothing half-written."""
+    directory = path.parent if str(path.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 class Command(BaseCommand):
@@ -28,6 +45,10 @@ class Command(BaseCommand):
                output: str | None, **options) -> None:
         if format not in FORMATS:
             raise CommandError(f"Format {format!r} tidak dikenal; pilih salah satu: {', '.join(FORMATS)}.")
+        if format in DOCUMENT_FORMATS and not output:
+            raise CommandError(f"Format {format} adalah berkas biner; sebutkan berkasnya dengan --output FILE.")
+        if output and not Path(output).parent.is_dir():
+            raise CommandError(f"Folder untuk {output} tidak ada.")
         if missing_rule not in MISSING_RULES:
             raise CommandError(f"Aturan {missing_rule!r} tidak dikenal; pilih {' atau '.join(MISSING_RULES)}.")
         try:
@@ -43,12 +64,18 @@ class Command(BaseCommand):
             if office is None:
                 raise CommandError(f"Kode wilayah {region!r} tidak dikenal.")
         try:
+            if format in DOCUMENT_FORMATS:
+                assert output is not None
+                content, _name, _type = render_document(format, region=office, period=period_obj,
+                                                        missing_rule=missing_rule)
+                write_atomically(Path(output), content)
+                return
             result = evaluate(period=period_obj, region=office, missing_rule=missing_rule)
         except EvaluationError as exc:
             raise CommandError(str(exc)) from None
         text = (json.dumps(result.as_json(), ensure_ascii=False, indent=2) + "\n" if format == "json"
                 else render_table(result))
         if output:
-            Path(output).write_text(text, encoding="utf-8")
+            write_atomically(Path(output), text.encode("utf-8"))
         else:
             self.stdout.write(text, ending="")

@@ -1,0 +1,71 @@
+"""Documents of an evaluation: one `EvaluationReport` (bakohumas/evaluation/report.py), one renderer
+per format. `render_document()` is the one entry point for the download view, the `evaluate`
+command and the background job."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from django.utils import translation
+from django.utils.translation import gettext_lazy
+
+from bakohumas.evaluation.engine import CARRY_FORWARD, EvaluationError
+from bakohumas.evaluation.report import EvaluationReport, Progress, build_report
+from bakohumas.offices.models import Office
+from bakohumas.reports.models import Period
+
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
+DOCUMENT_FORMATS: tuple[str, ...] = tuple(CONTENT_TYPES)
+LABELS = {"pdf": gettext_lazy("Laporan (PDF)"), "docx": gettext_lazy("Laporan yang dapat diubah (DOCX)"),
+          "pptx": gettext_lazy("Bahan Rakor (PPTX)"), "xlsx": gettext_lazy("Data dan evaluasi (XLSX)")}
+
+
+def filename(fmt: str, report: EvaluationReport) -> str:
+    """evaluasi-bakohumas-35-2025Q2.pdf, evaluasi-bakohumas-nasional-2025Q2.pptx."""
+    scope = "nasional" if report.result.is_national else report.result.region_code
+    return f"evaluasi-bakohumas-{scope}-{report.result.period.code}.{fmt}"
+
+
+def _renderer(fmt: str) -> Callable[[EvaluationReport, Progress], bytes]:
+    module = importlib.import_module(f"bakohumas.evaluation.documents.{fmt}")
+    return module.render
+
+
+def _resolve(region: Office | str | None, period: Period | str) -> tuple[Office | None, Period]:
+    if isinstance(region, str):
+        found = Office.objects.filter(code=region).first()
+        if found is None:
+            raise EvaluationError(f"Kode wilayah {region!r} tidak dikenal.")
+        region = found
+    if region is not None and region.is_national:
+        region = None
+    if isinstance(period, str):
+        found_period = Period.objects.filter(code=period).first()
+        if found_period is None:
+            raise EvaluationError(f"Periode {period} belum ada di basis data.")
+        period = found_period
+    return region, period
+
+
+def render_document(fmt: str, *, region: Office | str | None, period: Period | str,
+                    missing_rule: str = CARRY_FORWARD, progress: Progress | None = None) -> tuple[bytes, str, str]:
+    """(content, file name, content type) of one evaluation document. `region` is a province (an
+    Office or its code) or None/"ID" for the nation; `progress(percent, message)` is called at
+    each step, for a background job to show."""
+    if fmt not in CONTENT_TYPES:
+        raise EvaluationError(f"Format {fmt!r} tidak dikenal; pilih salah satu: {', '.join(DOCUMENT_FORMATS)}.")
+    step = progress or (lambda percent, message: None)
+    scope, period_obj = _resolve(region, period)
+    with translation.override("id"):  # the documents are Indonesian whatever the user's language
+        report = build_report(scope, period_obj, missing_rule, step)
+        step(35, "Menggambar grafik")
+        report.charts  # noqa: B018 - drawn once here, so the progress is truthful
+        content = _renderer(fmt)(report, step)
+    step(100, "Selesai")
+    return content, filename(fmt, report), CONTENT_TYPES[fmt]

@@ -1,0 +1,262 @@
+"""The evaluation report as DOCX (python-docx), for the province to edit: the same sections as the
+PDF, real Word headings, tables whose header row repeats on every page, and the charts."""
+
+from __future__ import annotations
+
+import io
+
+from bakohumas.core.formatting import tanggal
+from bakohumas.evaluation.report import EvaluationReport, Progress, persen
+
+RED = "B5121B"
+DARK = "3A3A3A"
+
+
+def _shade(cell, color: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), color)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _keep_rows(table) -> None:
+    """The header row repeats on every page; no row is split across pages."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for index, row in enumerate(table.rows):
+        properties = row._tr.get_or_add_trPr()
+        properties.append(OxmlElement("w:cantSplit"))
+        if index == 0:
+            header = OxmlElement("w:tblHeader")
+            header.set(qn("w:val"), "true")
+            properties.append(header)
+
+
+def _narrow_margins(table) -> None:
+    """Cell margins of 0.08 cm left and right (Word's default is 0.19), so narrow columns keep
+    their header words whole."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), "45")
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    table._tbl.tblPr.append(margins)
+
+
+def _table(doc, headers: list[str], rows: list[list[str]], widths: list[float] | None = None,
+           size: float = 9, right: set[int] | None = None, header_size: float | None = None,
+           center: set[int] | None = None):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt, RGBColor
+
+    right = right or set()
+    table = doc.add_table(rows=1 + len(rows), cols=len(headers))
+    table.style = "Table Grid"
+    _narrow_margins(table)
+    table.autofit = widths is None
+    # Writing through the cell XML once per cell; python-docx's row.cells rebuilds a grid each call.
+    all_cells = table._cells
+    columns = len(headers)
+    for index, text in enumerate(headers):
+        cell = all_cells[index]
+        _shade(cell, RED)
+        run = cell.paragraphs[0].add_run(text)
+        run.bold, run.font.size, run.font.color.rgb = True, Pt(header_size or size), RGBColor(0xFF, 0xFF, 0xFF)
+    _keep_rows(table)
+    for r, values in enumerate(rows, start=1):
+        for c, text in enumerate(values):
+            paragraph = all_cells[r * columns + c].paragraphs[0]
+            paragraph.add_run(text).font.size = Pt(size)
+            if c in right:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            elif center and c in center:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if widths:
+        grid = table._tbl.tblGrid.findall(qn("w:gridCol"))
+        for c, width in enumerate(widths):
+            grid[c].set(qn("w:w"), str(int(Cm(width).twips)))
+            for r in range(len(rows) + 1):
+                all_cells[r * columns + c].width = Cm(width)
+    doc.add_paragraph()
+    return table
+
+
+def _picture(doc, png: bytes | None, width_cm: float = 16) -> None:
+    from docx.shared import Cm
+
+    if png:
+        doc.add_picture(io.BytesIO(png), width=Cm(width_cm))
+
+
+def _cover(doc, report: EvaluationReport) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+    from docx.shared import Pt, RGBColor
+
+    def line(text: str, size: float, bold: bool = False, color: str = DARK, space: float = 6) -> None:
+        paragraph = doc.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        paragraph.paragraph_format.space_after = Pt(space)
+        run = paragraph.add_run(text)
+        run.bold, run.font.size, run.font.color.rgb = bold, Pt(size), RGBColor.from_string(color)
+
+    line("KOMISI PEMILIHAN UMUM", 12, True, RED, 60)
+    line(report.title, 28, True, RED, 10)
+    line(report.result.period.label, 18, False, DARK, 40)
+    line(report.scope_title, 20, True, DARK, 120)
+    line(f"{report.result.expected} KPU Kabupaten/Kota dalam cakupan · batas waktu laporan "
+         f"{tanggal(report.result.period.deadline)}", 10)
+    line(f"Dibuat {report.date_text} dari data Aplikasi Bakohumas", 10)
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _completeness(doc, report: EvaluationReport) -> None:
+    result = report.result
+    doc.add_heading("1. Kelengkapan laporan", level=1)
+    doc.add_paragraph(f"{len(result.reported)} dari {result.expected} KPU Kabupaten/Kota telah melapor; "
+                      f"{len(result.not_updated)} belum memperbarui; {len(result.late)} terlambat.")
+    _picture(doc, report.charts.get("completeness"), 11)
+    if report.provinces:
+        _picture(doc, report.charts.get("provinces"), 15)
+    if result.not_updated:
+        doc.add_heading(f"Belum memperbarui laporan ({len(result.not_updated)})", level=2)
+        if report.name_not_updated:
+            doc.add_paragraph("; ".join(
+                o.name + (f" (dievaluasi dengan laporan {o.carried_forward_from})" if o.carried_forward_from else "")
+                for o in result.not_updated) + ".")
+        else:
+            doc.add_paragraph("Terlalu banyak untuk disebut satu per satu: jumlahnya per provinsi ada di lampiran, "
+                              "namanya di lembar “Kelengkapan” berkas XLSX.")
+    if result.late:
+        doc.add_heading(f"Terlambat ({len(result.late)})", level=2)
+        doc.add_paragraph("; ".join(f"{o.name} ({tanggal(o.reported_on)})" for o in result.late) + "."
+                          if report.name_late else "Namanya ada di lembar “Kelengkapan” berkas XLSX.")
+
+
+def _indicators(doc, report: EvaluationReport) -> None:
+    doc.add_heading("2. Indikator", level=1)
+    rows = [[i.name + (" (makin rendah makin baik)" if i.polarity == "negative" else ""), str(i.numerator),
+             str(i.denominator), persen(i.percent)] for i in report.result.indicators]
+    _table(doc, ["Indikator", "Memenuhi", "Dari", "%"], rows, [10, 2.3, 2, 2.2], right={1, 2, 3})
+    _picture(doc, report.charts.get("indicators"))
+
+
+def _changes(doc, report: EvaluationReport) -> None:
+    doc.add_heading(f"4. Perubahan dari {report.previous_label}", level=1)
+    if not report.has_previous:
+        doc.add_paragraph(f"Belum ada data {report.previous_label} untuk dibandingkan.")
+        return
+    rows = []
+    for change in report.changes:
+        mark = {"up": "▲", "down": "▼", "same": "■"}.get(change.direction, "–")
+        verdict = {True: " (membaik)", False: " (memburuk)"}.get(change.improved, "") \
+            if change.improved is not None else ""
+        rows.append([change.current.name, f"{mark} {change.text}{verdict}"])
+    _table(doc, ["Indikator", "Perubahan"], rows, [5.5, 11])
+
+
+def _constraints(doc, report: EvaluationReport) -> None:
+    summary = report.constraints
+    doc.add_heading("5. Kendala", level=1)
+    _picture(doc, report.charts.get("constraints"))
+    _table(doc, ["Jenis kendala", "KPU Kab/Kota", "%"],
+           [[t.current.name, f"{t.current.numerator} dari {t.current.denominator}", persen(t.current.percent)]
+            for t in summary.types], [9, 4, 3], right={1, 2})
+    doc.add_heading("Uraian kendala menurut tema", level=2)
+    if not summary.themes:
+        doc.add_paragraph("Tidak ada kantor yang menuliskan uraian kendala.")
+    for theme in summary.themes:
+        doc.add_heading(f"{theme.label} ({theme.office_count} kantor)", level=3)
+        for quote in theme.shown:
+            doc.add_paragraph(f"“{quote.text}” — {quote.offices_text}", style="List Bullet")
+        if theme.hidden:
+            doc.add_paragraph(f"dan {len(theme.hidden)} uraian lain (lihat lembar “Kendala” berkas XLSX).")
+
+
+def _appendix(doc, report: EvaluationReport) -> None:
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Cm
+
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    section.left_margin = section.right_margin = Cm(1.5)
+    columns = report.met_columns
+    if report.provinces:
+        doc.add_heading("Lampiran. Kelengkapan dan indikator per provinsi", level=1)
+        codes = [i.code for i in columns]
+        rows = [[p.name, str(p.expected), str(p.reported), str(p.not_updated), str(p.late),
+                 *[persen(v) for v in p.percents(codes)]] for p in report.provinces]
+        _table(doc, ["Provinsi", "Kab/Kota", "Melapor", "Belum", "Terlambat", *[i.short_label for i in columns]],
+               rows, [4.2, 1.5, 1.6, 1.4, 1.7] + [1.9] * len(columns), size=7.5, right=set(range(1, 5 + len(columns))),
+               header_size=6.5)
+        return
+    doc.add_heading("Lampiran. Indikator per KPU Kabupaten/Kota", level=1)
+    doc.add_paragraph("✓ = memenuhi indikator; Kendala: S = SDM, A = anggaran, P = sarana dan prasarana.")
+    rows = [[str(n), row.unit.name, row.status, tanggal(row.unit.reported_on) if row.unit.reported else "–",
+             *["✓" if i.code in row.met else "" for i in columns], row.constraint_letters or "–"]
+            for n, row in enumerate(report.offices, start=1)]
+    _table(doc, ["No.", "KPU Kabupaten/Kota", "Status", "Tanggal lapor", *[i.short_label for i in columns], "Kendala"],
+           rows, [0.8, 3.8, 3.2, 2.0] + [1.7] * len(columns) + [1.4], size=7, header_size=6.5,
+           center=set(range(4, 5 + len(columns))))
+
+
+def _numbered(doc, lines: list[str]) -> None:
+    """Numbered by hand: Word list numbering would run on from one list into the next."""
+    from docx.shared import Cm
+
+    for number, line in enumerate(lines, start=1):
+        paragraph = doc.add_paragraph(f"{number}.\t{line}")
+        paragraph.paragraph_format.left_indent = Cm(0.8)
+        paragraph.paragraph_format.first_line_indent = Cm(-0.8)
+        paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(0.8))
+
+
+def _styles(doc) -> None:
+    from docx.shared import Pt, RGBColor
+
+    normal = doc.styles["Normal"]
+    normal.font.name = "DejaVu Sans"
+    normal.font.size = Pt(10)
+    for name, size, color in (("Heading 1", 15, RED), ("Heading 2", 12, DARK), ("Heading 3", 10.5, DARK)):
+        style = doc.styles[name]
+        style.font.size, style.font.color.rgb = Pt(size), RGBColor.from_string(color)
+        style.font.name = "DejaVu Sans"
+
+
+def render(report: EvaluationReport, progress: Progress) -> bytes:
+    from docx import Document
+    from docx.shared import Cm
+
+    progress(45, "Menyusun dokumen")
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.2)
+    _styles(doc)
+    doc.core_properties.title = f"{report.title} — {report.subtitle}"
+    doc.core_properties.language = "id-ID"
+    _cover(doc, report)
+    _completeness(doc, report)
+    _indicators(doc, report)
+    doc.add_heading("3. Temuan", level=1)
+    _numbered(doc, report.result.findings)
+    progress(60, "Menyusun perubahan dan kendala")
+    _changes(doc, report)
+    _constraints(doc, report)
+    doc.add_heading("6. Rekomendasi", level=1)
+    _numbered(doc, report.recommendations)
+    progress(75, "Menyusun lampiran")
+    _appendix(doc, report)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
