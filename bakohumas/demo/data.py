@@ -18,8 +18,9 @@ from bakohumas.offices.services import position_handover
 from bakohumas.followup.demo import followup_demo_load
 from bakohumas.ppid.demo import ppid_demo_load
 from bakohumas.records.demo import records_demo_load
-from bakohumas.reports.models import Submission
+from bakohumas.reports.models import Period, Submission
 from bakohumas.reports.services import period_get_or_create, submission_import, submission_return, submission_verify
+from bakohumas.reports.suggestions import suggestions_for
 
 PROVINCE = "35"
 PASSWORD = "Demo-Bakohumas-2025"
@@ -163,4 +164,24 @@ def demo_load() -> list[User]:
     ppid_demo_load()
     records_demo_load()
     followup_demo_load()
+    _suggestions_as_entered(period_q2, codes)
     return users
+
+
+def _suggestions_as_entered(period: Period, codes: list[str]) -> None:
+    """The demo reports were imported, so they carry no suggestion. Give the Q2 reports of the
+    offices that keep records the suggestions an operator would have seen, with a reason where
+    the report differs, so the province's "Nilai berbeda dari saran" page has something to show.
+    The reported values themselves (the Rakor figures) are not touched."""
+    more = "Sebagian data triwulan ini belum dicatat di sistem; angka diambil dari arsip kantor."
+    fewer = "Catatan di sistem belum diperbarui (ada yang sudah tidak aktif); angka sesuai kondisi triwulan ini."
+    for submission in Submission.objects.filter(period=period, office__code__in=codes).select_related("office"):
+        suggestions = suggestions_for(submission.office, period)
+        for value in submission.values.filter(code__in=suggestions, suggested_number__isnull=True):
+            suggestion = suggestions[value.code]
+            value.suggested_number = suggestion.value
+            value.suggestion_source = str(suggestion.source)
+            value.suggestion_url = suggestion.url
+            if value.number != suggestion.value:
+                value.override_reason = more if (value.number or 0) > suggestion.value else fewer
+            value.save(update_fields=["suggested_number", "suggestion_source", "suggestion_url", "override_reason"])

@@ -33,6 +33,9 @@ def _queue_job(user, capture) -> Job:
     return job
 
 
+# db_worker closes the database connection after each task, as a long-running worker should; in a
+# test that needs real transactions (on PostgreSQL the test's own transaction would be closed).
+@pytest.mark.django_db(transaction=True)
 def test_the_database_worker_runs_a_queued_job(settings, users, django_capture_on_commit_callbacks):
     settings.TASKS = {"default": {"BACKEND": settings.TASK_BACKENDS["database"]}}
     job = _queue_job(users["evaluator"], django_capture_on_commit_callbacks)
