@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.utils.functional import Promise
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from bakohumas.core.formatting import whole_percent
@@ -228,7 +228,7 @@ def _derived(values: Mapping[str, int | None]) -> dict[str, int | None]:
 
 
 def default_contact() -> str:
-    return _g("evaluator KPU Provinsi atau Ketua Divisi Sosialisasi, Pendidikan Pemilih, dan Partisipasi "
+    return gettext("evaluator KPU Provinsi atau Ketua Divisi Sosialisasi, Pendidikan Pemilih, dan Partisipasi "
               "Masyarakat KPU Provinsi")
 
 
@@ -243,7 +243,7 @@ def office_recommendations(*, values: Mapping[str, int | None], late: bool, repo
     who = contact or default_contact()
     if not reported:
         return [
-            Recommendation("belum_melapor", _g(
+            Recommendation("belum_melapor", gettext(
                 "Laporan triwulan belum disampaikan. Segera isi dan kirim laporan; bila ada kendala, "
                 "hubungi {contact}.").format(contact=who), None),
             Recommendation("evaluasi_internal", str(RULES_BY_CODE["evaluasi_internal"].text),
@@ -286,10 +286,10 @@ def scope_recommendations(result: EvaluationResult) -> list[str]:
         used.add(rule.code)
         pct = whole_percent(item.numerator, item.denominator)
         if item.kind == "share":
-            figure = _g("%(label)s: %(n)s dari %(total)s kantor (%(pct)s%%).") % {
+            figure = gettext("%(label)s: %(n)s dari %(total)s kantor (%(pct)s%%).") % {
                 "label": item.short_label, "n": item.numerator, "total": item.denominator, "pct": pct}
         else:
-            figure = _g("%(label)s: %(pct)s%%.") % {"label": item.short_label, "pct": pct}
+            figure = gettext("%(label)s: %(pct)s%%.") % {"label": item.short_label, "pct": pct}
         lines.append(f"{figure} {rule.scope_text}")
     missing = len(result.not_updated) + len(result.late)
     if missing:
