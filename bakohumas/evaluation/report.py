@@ -9,6 +9,8 @@ use, and embedded by every document)."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_noop
+
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -440,11 +442,11 @@ def build_report(region: Office | None, period: Period, missing_rule: str = CARR
     """The whole evaluation of a province (or the nation when `region` is None or KPU RI) for the
     documents. Does not draw the charts yet: `report.charts` does, once, when first used."""
     step = progress or (lambda percent, message: None)
-    step(5, "Menghitung evaluasi")
+    step(5, gettext_noop("Menghitung evaluasi"))
     result = evaluate(period=period, region=region, missing_rule=missing_rule)
-    step(15, "Membandingkan dengan triwulan sebelumnya")
+    step(15, gettext_noop("Membandingkan dengan triwulan sebelumnya"))
     summary = build_summary(result, region)
-    step(25, "Mengumpulkan data per kantor")
+    step(25, gettext_noop("Mengumpulkan data per kantor"))
     form = FormVersion.objects.filter(is_active=True).first()
     elements = list(form.elements.order_by("order")) if form else []
     report = EvaluationReport(

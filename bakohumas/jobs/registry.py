@@ -15,6 +15,8 @@ class JobOutput:
     content_type: str
 
 
+# progress(percent, message): the message is Indonesian and marked with gettext_noop, so the job's
+# page can show it in the user's language.
 Progress = Callable[[int, str], None]
 Runner = Callable[[dict[str, Any], Progress], JobOutput]
 

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from bakohumas.core.http import AuthenticatedHttpRequest
 from bakohumas.jobs.models import Job
@@ -15,7 +16,8 @@ from bakohumas.jobs.selectors import get_job_for_user, recent_jobs_for_user
 def _state(job: Job) -> dict[str, object]:
     return {
         "status": job.status, "status_label": str(job.get_status_display()), "progress": job.progress,
-        "message": job.message, "finished": job.is_finished,
+        # Runners store their step in Indonesian (marked with gettext_noop); shown in the user's language.
+        "message": _(job.message) if job.message else "", "finished": job.is_finished,
         "download_url": reverse("jobs:download", args=[job.id]) if job.status == Job.Status.DONE else None,
     }
 

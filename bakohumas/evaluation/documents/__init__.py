@@ -8,7 +8,7 @@ import importlib
 from collections.abc import Callable
 
 from django.utils import translation
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from bakohumas.evaluation.engine import CARRY_FORWARD, EvaluationError
 from bakohumas.evaluation.report import EvaluationReport, Progress, build_report
@@ -64,8 +64,8 @@ def render_document(fmt: str, *, region: Office | str | None, period: Period | s
     scope, period_obj = _resolve(region, period)
     with translation.override("id"):  # the documents are Indonesian whatever the user's language
         report = build_report(scope, period_obj, missing_rule, step)
-        step(35, "Menggambar grafik")
+        step(35, gettext_noop("Menggambar grafik"))
         report.charts  # noqa: B018 - drawn once here, so the progress is truthful
         content = _renderer(fmt)(report, step)
-    step(100, "Selesai")
+    step(100, gettext_noop("Selesai"))
     return content, filename(fmt, report), CONTENT_TYPES[fmt]

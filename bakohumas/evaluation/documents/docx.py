@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 
+from django.utils.translation import gettext_noop
+
 from bakohumas.core.formatting import tanggal
 from bakohumas.evaluation.report import EvaluationReport, Progress, persen
 
@@ -237,7 +239,7 @@ def render(report: EvaluationReport, progress: Progress) -> bytes:
     from docx import Document
     from docx.shared import Cm
 
-    progress(45, "Menyusun dokumen")
+    progress(45, gettext_noop("Menyusun dokumen"))
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
@@ -250,12 +252,12 @@ def render(report: EvaluationReport, progress: Progress) -> bytes:
     _indicators(doc, report)
     doc.add_heading("3. Temuan", level=1)
     _numbered(doc, report.result.findings)
-    progress(60, "Menyusun perubahan dan kendala")
+    progress(60, gettext_noop("Menyusun perubahan dan kendala"))
     _changes(doc, report)
     _constraints(doc, report)
     doc.add_heading("6. Rekomendasi", level=1)
     _numbered(doc, report.recommendations)
-    progress(75, "Menyusun lampiran")
+    progress(75, gettext_noop("Menyusun lampiran"))
     _appendix(doc, report)
     buffer = io.BytesIO()
     doc.save(buffer)

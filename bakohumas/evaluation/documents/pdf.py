@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 
 from django.template.loader import render_to_string
+from django.utils.translation import gettext_noop
 
 from bakohumas.evaluation.report import EvaluationReport, Progress
 
@@ -31,7 +32,7 @@ def render_html(report: EvaluationReport) -> str:
 def render(report: EvaluationReport, progress: Progress) -> bytes:
     from weasyprint import HTML
 
-    progress(45, "Menyusun halaman laporan")
+    progress(45, gettext_noop("Menyusun halaman laporan"))
     html = render_html(report)
-    progress(60, "Membuat PDF")
+    progress(60, gettext_noop("Membuat PDF"))
     return HTML(string=html).write_pdf()

@@ -10,6 +10,8 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from bakohumas.core.formatting import tanggal
 from bakohumas.evaluation.report import EvaluationReport, Progress, persen
 
@@ -279,7 +281,7 @@ def render(report: EvaluationReport, progress: Progress) -> bytes:
     from pptx import Presentation
     from pptx.util import Inches
 
-    progress(45, "Menyusun slide")
+    progress(45, gettext_noop("Menyusun slide"))
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(WIDTH_IN), Inches(HEIGHT_IN)
     deck.core_properties.title = f"{report.title} — {report.subtitle}"
@@ -293,10 +295,10 @@ def render(report: EvaluationReport, progress: Progress) -> bytes:
     slide = _slide(deck, "Capaian indikator", subtitle)
     _picture(slide, report.charts.get("indicators"), 0.8, 1.1, 11.7, 5.8)
     _changes_slide(deck, report, subtitle)
-    progress(60, "Menyusun temuan dan kendala")
+    progress(60, gettext_noop("Menyusun temuan dan kendala"))
     _bullets(deck, "Temuan", report.result.findings, subtitle)
     _constraints_slide(deck, report, subtitle)
-    progress(75, "Menyusun tabel per kantor")
+    progress(75, gettext_noop("Menyusun tabel per kantor"))
     _office_table_slides(deck, report, subtitle)
     _bullets(deck, "Rekomendasi", report.recommendations, subtitle)
     buffer = io.BytesIO()

@@ -8,6 +8,8 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from bakohumas.core.formatting import tanggal
 from bakohumas.core.spreadsheet import cell_text
 from bakohumas.evaluation.report import EvaluationReport, Progress, persen
@@ -202,16 +204,16 @@ def render(report: EvaluationReport, progress: Progress) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook()
-    progress(45, "Menyusun lembar evaluasi")
+    progress(45, gettext_noop("Menyusun lembar evaluasi"))
     _evaluation_sheet(book, report)
     _completeness_sheet(book, report)
-    progress(60, "Menyusun data setiap kantor")
+    progress(60, gettext_noop("Menyusun data setiap kantor"))
     _data_sheet(book, report)
     _met_sheet(book, report)
     _constraints_sheet(book, report)
     if report.provinces:
         _provinces_sheet(book, report)
-    progress(80, "Menyisipkan grafik")
+    progress(80, gettext_noop("Menyisipkan grafik"))
     _charts_sheet(book, report)
     buffer = io.BytesIO()
     book.save(buffer)
