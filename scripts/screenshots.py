@@ -6,7 +6,9 @@
 Everything happens in a throwaway data directory (BAKOHUMAS_DATA_DIR, SQLite): migrate, load the
 demo data, start a draft Triwulan III 2025 report for KPU Kota Kediri, serve the app with
 `bakohumas serve` on a free local port, log in as the demo accounts with Debian chromium
-(Playwright) and save PNGs. Your own database and data directory are never touched.
+(Playwright) and save PNGs. For the download shots a `bakohumas worker` is started beside the server
+(same data directory) only after the job is queued, so the waiting, running and finished states
+can all be captured. Your own database and data directory are never touched.
 """
 
 from __future__ import annotations
@@ -92,6 +94,26 @@ def serve(data_dir: Path) -> Iterator[str]:
                 raise SystemExit(f"Server tidak menjawab di {url} dalam 30 detik; lihat {data_dir / 'server.log'}.")
             time.sleep(0.3)
         yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+@contextlib.contextmanager
+def run_worker() -> Iterator[None]:
+    """`bakohumas worker` beside the server (same environment and data directory) while inside."""
+    data_dir = Path(os.environ["BAKOHUMAS_DATA_DIR"])
+    env = {**os.environ, "LOG_LEVEL": "WARNING"}
+    log = open(data_dir / "worker.log", "ab")  # noqa: SIM115 - closed below
+    process = subprocess.Popen([sys.executable, "-m", "bakohumas.cli", "worker"], cwd=ROOT, env=env,
+                               stdout=log, stderr=subprocess.STDOUT)
+    try:
+        yield
     finally:
         process.terminate()
         try:
@@ -188,6 +210,61 @@ def take(browser, base_url: str, draft_id: str, out: Path) -> list[Path]:
     shot(page, "14-ppid-daftar-permohonan.png")
     page.locator("table a").first.click()
     shot(page, "15-ppid-permohonan.png")
+    page.context.close()
+
+    # The operator of KPU Kota Kediri on a phone: the office records that fill the report in, and
+    # the entry page with those suggestions (one used, one changed without a reason).
+    page = login(browser, base_url, "operator.kediri", PASSWORD, **PHONE)
+    page.locator(".records-home").scroll_into_view_if_needed()
+    shot(page, "16-beranda-catatan-kehumasan-ponsel.png", full_page=False)
+    page.goto(f"/catatan/kantor/{OFFICE}/kerja-sama/")
+    shot(page, "17-kerja-sama-ponsel.png")
+    page.goto(f"/catatan/kantor/{OFFICE}/kegiatan/baru/")
+    shot(page, "18-catat-kegiatan-ponsel.png")
+    page.goto(f"/laporan/{draft_id}/")
+    for button in page.locator("[data-use-suggestion]").all():  # "Pakai" on every suggestion ...
+        button.click()
+    code = page.evaluate(  # ... then one number typed differently, without a reason
+        "() => Array.from(document.querySelectorAll('[data-suggestion]')).slice(1).map((b) => b.dataset.suggestion)"
+        ".find((c) => document.querySelector(`input[type=number][name=\"${c}\"]`))")
+    suggested = page.locator(f'[data-suggestion="{code}"]').get_attribute("data-value") or ""
+    page.locator(f'input[name="{code}"]').fill(str(int(suggested) + 3) if suggested.isdigit() else "7")
+    page.get_by_role("button", name="Simpan draf").click()
+    page.get_by_role("alert").wait_for()
+    page.locator(f"#butir-{code}").evaluate("(element) => element.scrollIntoView({block: 'start'})")
+    shot(page, "19-isian-saran-alasan-ponsel.png", full_page=False)
+    page.goto(f"/evaluasi/kantor/{OFFICE}/{REVIEW_PERIOD}/")
+    shot(page, "20-rapor-kantor-ponsel.png")
+    page.context.close()
+
+    # The chair of KPU Kota Kediri on a phone: what a new position holder takes over.
+    page = login(browser, base_url, "ketua.kediri", PASSWORD, **PHONE)
+    page.goto(f"/kantor/{OFFICE}/serah-terima/")
+    shot(page, "21-serah-terima-ponsel.png")
+    page.context.close()
+
+    # The East Java evaluator on a desktop: the channel map, the values that differ from the
+    # suggestions, the reminders, and a PDF made by the background worker.
+    page = login(browser, base_url, "evaluator.jatim", PASSWORD, **DESKTOP)
+    page.goto(f"/catatan/peta-kanal/{PROVINCE}/")
+    shot(page, "22-peta-kanal-provinsi.png")
+    page.goto(f"/laporan/saran-diubah/{PROVINCE}/{REVIEW_PERIOD}/")
+    shot(page, "23-nilai-berbeda-dari-saran.png")
+    page.goto(f"/tindak-lanjut/pengingat/{PROVINCE}/{REVIEW_PERIOD}/")
+    page.locator(".owing details").first.evaluate("(details) => { details.open = true; }")
+    shot(page, "24-pengingat-whatsapp.png")
+    page.goto(f"/evaluasi/{PROVINCE}/{REVIEW_PERIOD}/")
+    page.get_by_role("button", name="Laporan (PDF)").click()
+    page.locator("[data-job-status]").wait_for()
+    shot(page, "25-unduhan-menunggu.png", full_page=False)  # queued: no worker has picked it up yet
+    with run_worker():
+        with contextlib.suppress(Exception):  # the running state may pass too quickly to catch
+            page.wait_for_function(
+                "() => { const bar = document.querySelector('[data-job-status] progress');"
+                " return bar && bar.value > 0 && bar.value < 100; }", timeout=20_000, polling=100)
+            shot(page, "26-unduhan-berjalan.png", full_page=False)
+        page.locator("[data-job-download]:not([hidden])").wait_for(state="visible", timeout=120_000)
+        shot(page, "27-unduhan-siap.png", full_page=False)
     page.context.close()
     return saved
 
