@@ -35,11 +35,23 @@ REMINDERS = [
 ]
 
 
+# Operators of the offices that owe the Q2 report, so reminders have someone to reach (they cannot
+# log in: no password is set). Demo addresses and numbers, not real ones.
+OWING_STAFF = ["3516", "3527", "3578"]
+
+
 @transaction.atomic
 def followup_demo_load() -> None:
     # Phone numbers so the reminders page shows wa.me links (demo numbers, not real ones).
     User.objects.filter(username="operator.kediri", phone="").update(phone="0812-3000-3571")
     User.objects.filter(username="evaluator.jatim", phone="").update(phone="0812-3000-3500")
+    for code in OWING_STAFF:
+        office = Office.objects.get(code=code)
+        if not User.objects.filter(username=f"humas.{code}").exists():
+            User.objects.create_user(
+                username=f"humas.{code}", password=None, office=office, role=User.Role.OPERATOR,
+                first_name="Operator Humas", last_name=office.region_name.title(),
+                email=f"humas.{code}@contoh.kpu.go.id", phone=f"0812-3000-{code}")
     if Action.objects.filter(office__parent__code="35").exists():
         return
     evaluator = User.objects.filter(username="evaluator.jatim").first()

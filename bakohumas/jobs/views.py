@@ -19,6 +19,7 @@ def _state(job: Job) -> dict[str, object]:
         # Runners store their step in Indonesian (marked with gettext_noop); shown in the user's language.
         "message": _(job.message) if job.message else "", "finished": job.is_finished,
         "download_url": reverse("jobs:download", args=[job.id]) if job.status == Job.Status.DONE else None,
+        "download_label": _("Unduh %(filename)s") % {"filename": job.filename} if job.filename else "",
     }
 
 

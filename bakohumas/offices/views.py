@@ -35,7 +35,7 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     period = (Period.objects.filter(submissions__status__in=Submission.REPORTED_STATUSES).distinct().first()
               or Period.objects.first())
     context["period"] = period
-    context["periods"] = Period.objects.all()[:8]
+    context["periods"] = Period.objects.exclude(pk=period.pk)[:8] if period else []
     if office.is_province and period:
         rows = completeness(region=office, period=period)
         context.update(

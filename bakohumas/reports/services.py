@@ -23,7 +23,7 @@ from bakohumas.reports.models import (
     Submission,
     SubmissionVersion,
 )
-from bakohumas.reports.suggestions import Suggestion
+from bakohumas.reports.suggestions import Suggestion, suggestions_for
 
 Values = Mapping[str, int | str | None]
 
@@ -133,7 +133,9 @@ def _check_open(submission: Submission) -> None:
 
 @transaction.atomic
 def submission_start(*, office: Office, period: Period, actor: Any, copy_previous: bool = False) -> Submission:
-    """A new draft; with `copy_previous` ("masih sama") it starts from the latest earlier report."""
+    """A new draft; with `copy_previous` ("masih sama") it starts from the latest earlier report,
+    except where the office's records suggest a value for this quarter: the records are newer than
+    last quarter's answer (and a copied answer that differs would need a reason on the first save)."""
     if not office.is_regency:
         raise ValidationError(_("Laporan triwulan hanya dibuat oleh KPU Kabupaten/Kota."))
     if period.entry_closed:
@@ -151,7 +153,9 @@ def submission_start(*, office: Office, period: Period, actor: Any, copy_previou
             .order_by("-period__start").first()
         )
         if previous:
-            _write_values(submission, previous.value_map())
+            values = previous.value_map()
+            values.update({code: suggestion.value for code, suggestion in suggestions_for(office, period).items()})
+            _write_values(submission, values)
             note = f"disalin dari {previous.period_id}"
     audit_record(actor=actor, action="submission.start", target=submission, office=office, note=note)
     return submission

@@ -52,7 +52,8 @@ def test_the_status_endpoint_reports_progress_then_the_download(client, users):
     client.force_login(users["evaluator"])
     state = client.get(reverse("jobs:status", args=[job.id])).json()
     assert state == {"status": "running", "status_label": "Sedang dikerjakan", "progress": 40,
-                     "message": "Menyusun tabel", "finished": False, "download_url": None}
+                     "message": "Menyusun tabel", "finished": False, "download_url": None,
+                     "download_label": ""}
     page = client.get(reverse("jobs:detail", args=[job.id])).content.decode()
     assert 'http-equiv="refresh"' in page and "Menyusun tabel" in page
 

@@ -223,3 +223,11 @@ def test_the_province_home_links_to_the_overrides(client, evaluator, make_report
     make_report("3571", "2025Q2")
     client.force_login(evaluator)
     assert reverse("reports:overrides", args=["35", "2025Q2"]) in client.get(reverse("home")).content.decode()
+
+
+def test_masih_sama_takes_the_records_suggestions_over_last_quarters_answers(kediri, operator, make_report):
+    make_report("3571", "2025Q2", berita_website=12, permohonan_informasi=2, wa_media_center=0)
+    draft = submission_start(office=kediri, period=period_get_or_create("2025Q3"), actor=operator, copy_previous=True)
+    values = draft.value_map()
+    assert values["berita_website"] == 12  # nothing suggests it: copied
+    assert values["permohonan_informasi"] == 7 and values["wa_media_center"] == 1  # from the records

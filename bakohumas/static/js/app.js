@@ -22,6 +22,7 @@
     if (waiting) waiting.hidden = state.status !== "queued";
     if (state.download_url) {
       download.href = state.download_url;
+      download.textContent = state.download_label;
       download.hidden = false;
     }
     if (state.finished) {
