@@ -204,13 +204,15 @@ def evaluate(*, period: Period, region: Office | None = None, missing_rule: str 
         condition = Q()
         for indicator in shares:
             condition |= Q(code=indicator.element, number__gte=indicator.threshold)
+        # The office code through a join rather than each row's submission UUID: converting thousands
+        # of UUIDs was a third of a national evaluation's time on SQLite (docs/benchmarks.md).
         rows = ReportValue.objects.filter(condition, submission_id__in=list(by_submission)).values_list(
-            "submission_id", "code", "number"
+            "submission__office__code", "code", "number"
         )
-        for submission_id, code, number in rows:
+        for office_code, code, number in rows:
             for indicator in shares:
                 if indicator.element == code and number is not None and number >= indicator.threshold:
-                    met[indicator.code].append(by_submission[submission_id].code)
+                    met[indicator.code].append(office_code)
 
     sums: dict[str, int] = {}
     ratio_codes = {c for i in ratios for c in (i.numerator, i.denominator)}
