@@ -132,3 +132,21 @@ def activity_update(*, activity: Activity, actor: Any, data: Mapping[str, Any]) 
     audit_record(actor=actor, action="records.activity.update", target=activity, office=activity.office,
                  data=_audit_data(activity, changed))
     return activity
+
+
+# --- deleting a record entered by mistake ----------------------------------------------------------
+
+@transaction.atomic
+def record_delete(*, record: Channel | Partnership | Activity, actor: Any) -> None:
+    """Delete a channel, partnership or activity entered by mistake (a record that simply ended gets
+    an end date instead). The audit row keeps what it said; a partnership's activities stay, no longer
+    linked to it, and its signed document is removed once the deletion is committed."""
+    kind = {Channel: "channel", Partnership: "partnership", Activity: "activity"}[type(record)]
+    fields = {Channel: CHANNEL_FIELDS, Partnership: PARTNERSHIP_FIELDS, Activity: ACTIVITY_FIELDS}[type(record)]
+    audit_record(actor=actor, action=f"records.{kind}.delete", target=record, office=record.office,
+                 data=_audit_data(record, list(fields)))
+    document = getattr(record, "document", None)
+    record.delete()
+    if document:
+        storage, name = document.storage, document.name
+        transaction.on_commit(lambda: storage.delete(name))

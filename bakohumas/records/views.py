@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import Form
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -67,7 +68,8 @@ def channel_edit(request: AuthenticatedHttpRequest, channel_id: UUID) -> HttpRes
     form = f.ChannelForm(request.POST or None, initial=f.channel_initial(channel))
     return _form_page(request, form,
                       lambda data: services.channel_update(channel=channel, actor=request.user, data=data),
-                      {"office": channel.office, "title": _("Ubah kanal: %(name)s") % {"name": channel}, "tab": "channels"},
+                      {"office": channel.office, "title": _("Ubah kanal: %(name)s") % {"name": channel}, "tab": "channels",
+                       "delete_url": reverse("records:channel_delete", args=[channel.id])},
                       lambda _saved: redirect("records:channel_list", office_code=channel.office.code))
 
 
@@ -111,7 +113,8 @@ def partnership_edit(request: AuthenticatedHttpRequest, partnership_id: UUID) ->
     return _form_page(request, form, lambda data: services.partnership_update(
         partnership=partnership, actor=request.user, data=form.record_data(), document=data.get("document")),
         {"office": partnership.office, "title": _("Ubah kerja sama: %(name)s") % {"name": partnership.partner_name},
-         "tab": "partnerships", "multipart": True, "current_document": partnership},
+         "tab": "partnerships", "multipart": True, "current_document": partnership,
+         "delete_url": reverse("records:partnership_delete", args=[partnership.id])},
         lambda saved: redirect("records:partnership_detail", partnership_id=saved.id))
 
 
@@ -156,8 +159,41 @@ def activity_edit(request: AuthenticatedHttpRequest, activity_id: UUID) -> HttpR
     return _form_page(request, form,
                       lambda data: services.activity_update(activity=activity, actor=request.user, data=data),
                       {"office": activity.office, "title": _("Ubah kegiatan: %(name)s") % {"name": activity.title},
-                       "tab": "activities"},
+                       "tab": "activities", "delete_url": reverse("records:activity_delete", args=[activity.id])},
                       lambda _saved: redirect("records:activity_list", office_code=activity.office.code))
+
+
+# --- deleting a record entered by mistake ------------------------------------------------------
+
+def _delete_page(request: AuthenticatedHttpRequest, record: Any, may_edit: bool, name: str,
+                 list_url: str) -> HttpResponse:
+    """Ask first (GET), delete on POST; only those who may edit the office's records."""
+    if not may_edit:
+        raise PermissionDenied
+    if request.method == "POST":
+        services.record_delete(record=record, actor=request.user)
+        messages.success(request, _("“%(name)s” dihapus.") % {"name": name})
+        return redirect(list_url, office_code=record.office.code)
+    return render(request, "records/confirm_delete.html", {"office": record.office, "name": name,
+                                                           "list_url": list_url})
+
+
+@login_required
+def channel_delete(request: AuthenticatedHttpRequest, channel_id: UUID) -> HttpResponse:
+    channel, may_edit = s.get_channel_for_user(request.user, channel_id)
+    return _delete_page(request, channel, may_edit, str(channel), "records:channel_list")
+
+
+@login_required
+def partnership_delete(request: AuthenticatedHttpRequest, partnership_id: UUID) -> HttpResponse:
+    partnership, may_edit = s.get_partnership_for_user(request.user, partnership_id)
+    return _delete_page(request, partnership, may_edit, partnership.partner_name, "records:partnership_list")
+
+
+@login_required
+def activity_delete(request: AuthenticatedHttpRequest, activity_id: UUID) -> HttpResponse:
+    activity, may_edit = s.get_activity_for_user(request.user, activity_id)
+    return _delete_page(request, activity, may_edit, activity.title, "records:activity_list")
 
 
 # --- the channel map ---------------------------------------------------------------------------
