@@ -67,3 +67,54 @@ def test_prune_removes_old_jobs_and_their_files(users, django_capture_on_commit_
     Job.objects.filter(pk=job.pk).update(created_at=job.created_at.replace(year=2020))
     assert jobs_prune(older_than_days=7) == 1
     assert not storage.exists(name) and not Job.objects.exists()
+
+
+def test_a_second_click_returns_the_job_already_queued(users):
+    first = job_request(user=users["evaluator"], kind="test_echo", title="Uji", params={"n": 3})
+    again = job_request(user=users["evaluator"], kind="test_echo", title="Uji", params={"n": 3})
+    other = job_request(user=users["evaluator"], kind="test_echo", title="Uji", params={"n": 4})
+    assert again.pk == first.pk and other.pk != first.pk
+    assert Job.objects.count() == 2
+
+
+def test_a_job_delivered_twice_runs_once(users):
+    from bakohumas.jobs.services import job_run
+
+    job = job_request(user=users["evaluator"], kind="test_echo", title="Uji", params={"n": 5})
+    runs = len(steps)
+    job_run(str(job.pk))
+    job_run(str(job.pk))
+    assert len(steps) == runs + 1
+    job.refresh_from_db()
+    assert job.status == Job.Status.DONE
+
+
+def test_prune_spares_unfinished_jobs_but_fails_those_left_for_an_hour(users):
+    from django.utils import timezone
+
+    queued = job_request(user=users["evaluator"], kind="test_echo", title="Uji", params={"n": 6})
+    assert jobs_prune(older_than_days=7) == 0 and Job.objects.get(pk=queued.pk).status == Job.Status.QUEUED
+    Job.objects.filter(pk=queued.pk).update(created_at=timezone.now() - timezone.timedelta(hours=2))
+    jobs_prune(older_than_days=7)
+    assert Job.objects.get(pk=queued.pk).status == Job.Status.FAILED
+
+
+def test_the_page_of_a_job_left_for_an_hour_says_it_failed(client, users):
+    from django.utils import timezone
+
+    job = job_request(user=users["evaluator"], kind="test_echo", title="Uji", params={"n": 8})
+    Job.objects.filter(pk=job.pk).update(created_at=timezone.now() - timezone.timedelta(hours=2))
+    client.force_login(users["evaluator"])
+    state = client.get(reverse("jobs:status", args=[job.id])).json()
+    assert state["status"] == "failed" and state["finished"]
+
+
+def test_the_download_list_has_a_fixed_number_of_queries(client, users, django_assert_max_num_queries):
+    for n in range(15):
+        Job.objects.create(kind="test_echo", title=f"Uji {n}", requested_by=users["evaluator"])
+    client.force_login(users["evaluator"])
+    with django_assert_max_num_queries(4):
+        assert client.get(reverse("jobs:list")).status_code == 200
+    job = Job.objects.first()
+    with django_assert_max_num_queries(4):
+        assert client.get(reverse("jobs:detail", args=[job.id])).status_code == 200

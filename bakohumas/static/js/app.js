@@ -7,6 +7,14 @@
   const bar = box.querySelector("progress");
   const download = box.querySelector("[data-job-download]");
   const waiting = box.querySelector(".job-waiting");
+  const started = Date.now();
+  let delay = 1000;
+  // Poll less often as time passes, and give up after an hour (the job is then marked failed).
+  const again = () => {
+    if (Date.now() - started > 3600 * 1000) return;
+    setTimeout(poll, delay);
+    delay = Math.min(delay * 1.25, 10000);
+  };
   const poll = async () => {
     let state;
     try {
@@ -14,7 +22,7 @@
       if (!response.ok) throw new Error(response.statusText);
       state = await response.json();
     } catch {
-      setTimeout(poll, 5000); // a weak connection: try again a little later
+      again(); // a weak connection: try again a little later
       return;
     }
     bar.value = state.progress;
@@ -29,7 +37,7 @@
       if (state.status === "failed") window.location.reload();
       return;
     }
-    setTimeout(poll, 1000);
+    again();
   };
   if (!box.querySelector("[data-job-download]:not([hidden])")) setTimeout(poll, 500);
 })();
