@@ -9,8 +9,6 @@ use, and embedded by every document)."""
 
 from __future__ import annotations
 
-from django.utils.translation import gettext_noop
-
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,6 +16,7 @@ from functools import cached_property
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from bakohumas.core.formatting import join_id, tanggal
 from bakohumas.evaluation.engine import (

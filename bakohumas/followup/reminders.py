@@ -16,11 +16,11 @@ from functools import partial
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from bakohumas.audit.services import audit_record
@@ -109,7 +109,13 @@ def _when(period: Period, today: dt.date) -> str:
 
 
 def reminder_text(owing: OwingOffice, today: dt.date) -> str:
-    """The message, short enough for WhatsApp; the e-mail uses it as its body."""
+    """The message, short enough for WhatsApp; the e-mail uses it as its body. Always Indonesian,
+    whatever language the sender's interface is in: it goes to a KPU office."""
+    with translation.override("id"):
+        return _reminder_text(owing, today)
+
+
+def _reminder_text(owing: OwingOffice, today: dt.date) -> str:
     values = {"office": owing.office.name, "period": owing.period.label,
               "deadline": tanggal(owing.period.deadline), "when": _when(owing.period, today),
               "url": _report_url(owing)}
@@ -130,8 +136,19 @@ def reminder_text(owing: OwingOffice, today: dt.date) -> str:
 
 
 def reminder_subject(owing: OwingOffice) -> str:
-    return _("Pengingat laporan Bakohumas %(period)s — %(office)s") % {
-        "period": owing.period.label, "office": owing.office.name}
+    with translation.override("id"):
+        return _("Pengingat laporan Bakohumas %(period)s — %(office)s") % {
+            "period": owing.period.label, "office": owing.office.name}
+
+
+class PeriodClosed(ValidationError):
+    pass
+
+
+def _check_open(period: Period) -> None:
+    if period.entry_closed:
+        raise PeriodClosed(_("Pengisian laporan %(period)s sudah ditutup; tidak ada yang perlu diingatkan.")
+                           % {"period": period.label})
 
 
 def owing_offices(*, period: Period, region: Office | None = None, today: dt.date | None = None) -> list[OwingOffice]:
@@ -183,6 +200,7 @@ def reminders_send_email(*, period: Period, region: Office | None = None, actor:
     offices were reminded now (those reminded earlier today are skipped)."""
     from bakohumas.followup.tasks import send_reminder_email
 
+    _check_open(period)
     today = today or timezone.localdate()
     sent = 0
     for owing in owing_offices(period=period, region=region, today=today):
@@ -205,6 +223,7 @@ def reminders_send_email(*, period: Period, region: Office | None = None, actor:
 @transaction.atomic
 def reminder_log_whatsapp(*, owing: OwingOffice, number: str, actor: User, today: dt.date | None = None) -> bool:
     """Log a WhatsApp reminder the user is about to send by the wa.me link (once a day per office)."""
+    _check_open(owing.period)
     today = today or timezone.localdate()
     logged = _log(office=owing.office, period=owing.period, channel=Reminder.Channel.WHATSAPP, recipient=number,
                   today=today, actor=actor)

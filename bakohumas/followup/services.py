@@ -54,6 +54,9 @@ def action_update(*, action: Action, status: str, note: str, actor: User, today:
     """Record progress: a new status and a note (kept in the audit trail; the latest on the action)."""
     if not can_update_action(actor, action):
         raise PermissionDenied
+    if action.status == Action.Status.DONE and status != Action.Status.DONE and not actor.can_verify_report_of(action.office):
+        # The office reports progress and marks an action done; reopening it is the province's call.
+        raise ValidationError(_("Tindak lanjut yang sudah selesai hanya dapat dibuka kembali oleh KPU Provinsi."))
     previous = action.status
     action.status = status
     if status == Action.Status.DONE:

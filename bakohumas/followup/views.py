@@ -78,8 +78,12 @@ def action_progress(request: AuthenticatedHttpRequest, action_id: UUID) -> HttpR
     if not form.is_valid():
         messages.error(request, _("Pilih status tindak lanjut."))
         return _office_page(request, action.office, status=400)
-    action_update(action=action, actor=request.user, status=form.cleaned_data["status"],
-                  note=form.cleaned_data["note"])
+    try:
+        action_update(action=action, actor=request.user, status=form.cleaned_data["status"],
+                      note=form.cleaned_data["note"])
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return _office_page(request, action.office, status=400)
     messages.success(request, _("Kemajuan tindak lanjut tersimpan."))
     return redirect("followup:office_actions", office_code=action.office.code)
 

@@ -19,12 +19,17 @@ from bakohumas.followup.whatsapp import wa_link
 from bakohumas.offices.models import Office, User
 from bakohumas.reports.models import Period
 
-SENDER_ROLES = (User.Role.EVALUATOR, User.Role.HUMAS_RI)
 LOG_ROWS = 100
 
 
-def _may_send(user: User) -> bool:
-    return user.role in SENDER_ROLES
+def _may_send(user: User, region: Office, period: Period) -> bool:
+    """The province's own evaluators for their province, KPU RI's humas for any scope; nobody once
+    the period's entry is closed (no office can send the report any more)."""
+    if period.entry_closed or user.office is None:
+        return False
+    if user.role == User.Role.EVALUATOR:
+        return region.is_province and user.office_id == region.pk
+    return user.role == User.Role.HUMAS_RI and user.office.is_national
 
 
 def _scope(region: Office) -> Office | None:
@@ -38,7 +43,7 @@ def reminders_page(request: AuthenticatedHttpRequest, region_code: str, period_c
     log = (Reminder.objects.filter(period=period, office__in=Office.objects.in_region(_scope(region)))
            .select_related("office", "sent_by")[:LOG_ROWS])
     return render(request, "followup/reminders.html", {
-        "region": region, "period": period, "owing": owing, "log": log, "can_send": _may_send(request.user),
+        "region": region, "period": period, "owing": owing, "log": log, "can_send": _may_send(request.user, region, period),
         "with_email": sum(1 for o in owing if o.emails), "periods": Period.objects.all()[:8],
     })
 
@@ -47,7 +52,7 @@ def reminders_page(request: AuthenticatedHttpRequest, region_code: str, period_c
 @require_POST
 def reminders_send(request: AuthenticatedHttpRequest, region_code: str, period_code: str) -> HttpResponse:
     region, period = get_scope_for_user(request.user, region_code, period_code)
-    if not _may_send(request.user):
+    if not _may_send(request.user, region, period):
         raise PermissionDenied
     sent = reminders_send_email(period=period, region=_scope(region), actor=request.user)
     if sent:
@@ -66,7 +71,7 @@ def reminder_whatsapp(request: AuthenticatedHttpRequest, region_code: str, perio
     from their own phone) and a small script posts here on the click: a form redirecting to wa.me
     would be blocked by the Content-Security-Policy (`form-action 'self'`)."""
     region, period = get_scope_for_user(request.user, region_code, period_code)
-    if not _may_send(request.user):
+    if not _may_send(request.user, region, period):
         raise PermissionDenied
     owing = next((o for o in owing_offices(period=period, region=_scope(region)) if o.office.code == office_code), None)
     number = request.POST.get("nomor", "")

@@ -117,3 +117,14 @@ def test_a_bad_action_form_says_what_is_wrong(client, kediri, evaluator, periods
     response = client.post(reverse("followup:action_add", args=["3571"]), {"text": "", "due_period": "2025Q3"})
     assert response.status_code == 400
     assert "Bidang ini tidak boleh kosong." in response.content.decode()
+
+
+def test_the_office_cannot_reopen_what_the_province_closed(kediri, evaluator, operator, periods):
+    action = action_create(office=kediri, text="Mulai podcast.", due_period=periods["2025Q3"], actor=evaluator)
+    action_update(action=action, status="done", note="Sudah dicek.", actor=evaluator)
+    with pytest.raises(ValidationError, match="KPU Provinsi"):
+        action_update(action=action, status="open", note="", actor=operator)
+    action.refresh_from_db()
+    assert action.status == "done"
+    action_update(action=action, status="done", note="Tautan episode ketiga.", actor=operator)  # a note is fine
+    assert action.progress_note == "Tautan episode ketiga."

@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
@@ -124,7 +125,7 @@ def test_the_page_lists_who_owes_with_whatsapp_links(client, owing, evaluator, d
     with django_assert_max_num_queries(12):
         response = client.get(reverse("followup:reminders", args=["35", "2025Q2"]))
     html = response.content.decode()
-    assert "Kirim email pengingat" in html
+    assert "Kirim e-mail pengingat" in html
     assert "https://wa.me/6281234567873?text=" in html
     assert "KPU Kota Kediri</a>" not in html  # it has reported
 
@@ -163,3 +164,35 @@ def test_a_period_closed_for_entry_is_not_reminded(owing):
     owing.entry_closed = True
     owing.save()
     assert periods_to_remind(dt.date(2025, 7, 7)) == []
+
+
+def test_a_closed_period_gets_no_manual_reminders(client, owing, evaluator, jatim):
+    owing.entry_closed = True
+    owing.save()
+    with pytest.raises(ValidationError):
+        reminders_send_email(period=owing, region=jatim, actor=evaluator)
+    client.force_login(evaluator)
+    page = client.get(reverse("followup:reminders", args=["35", "2025Q2"])).content.decode()
+    assert "sudah ditutup" in page and "Kirim e-mail pengingat" not in page
+    assert client.post(reverse("followup:reminders_send", args=["35", "2025Q2"])).status_code == 403
+    assert not Reminder.objects.exists()
+
+
+def test_reminders_are_written_in_indonesian_whatever_the_senders_language(owing, jatim):
+    from django.utils import translation
+
+    from bakohumas.followup.reminders import reminder_subject, reminder_text
+
+    item = next(o for o in owing_offices(period=owing, region=jatim) if o.office.code == "3501")
+    with translation.override("en"):
+        assert reminder_text(item, dt.date(2025, 7, 7)).startswith("Yth. Operator humas")
+        assert reminder_subject(item).startswith("Pengingat laporan Bakohumas")
+
+
+def test_only_the_provinces_own_evaluator_or_kpu_ri_may_send(client, owing, users):
+    misplaced = User.objects.create_user(username="evaluator.ri", password="x", role="evaluator",
+                                         office=Office.objects.get(code="ID"))
+    client.force_login(misplaced)
+    assert client.post(reverse("followup:reminders_send", args=["35", "2025Q2"])).status_code == 403
+    client.force_login(users["national"])
+    assert client.post(reverse("followup:reminders_send", args=["35", "2025Q2"])).status_code == 302
