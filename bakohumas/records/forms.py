@@ -3,18 +3,20 @@ give the same Indonesian messages; services act on `cleaned_data`."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from bakohumas.core.uploads import sniff_evidence
 from bakohumas.offices.models import Office
-from bakohumas.records.models import Activity, Channel, Partnership
+from bakohumas.records.models import EARLIEST_ACTIVITY, Activity, Channel, Partnership
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATE_ERRORS = {"invalid": _("Tanggal tidak valid; gunakan bentuk YYYY-MM-DD, misalnya 2025-07-17.")}
@@ -112,6 +114,16 @@ class ActivityForm(forms.Form):
         field = self.fields["partnership"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = Partnership.objects.filter(office=office).order_by("partner_name")
+
+    def clean_held_on(self) -> dt.date:
+        """An activity is recorded once it happened: not later than today (Jakarta), not before 2000."""
+        held_on = self.cleaned_data["held_on"]
+        if held_on > timezone.localdate():
+            raise ValidationError(_("Tanggal kegiatan tidak boleh setelah hari ini; catat kegiatan yang sudah "
+                                    "terlaksana."))
+        if held_on < EARLIEST_ACTIVITY:
+            raise ValidationError(_("Tanggal kegiatan tidak boleh sebelum 1 Januari 2000."))
+        return held_on
 
     def clean_publication_urls(self) -> list[str]:
         lines = [line.strip() for line in self.cleaned_data["publication_urls"].splitlines() if line.strip()]

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from bakohumas.offices.models import Office
 
 EXPIRING_SOON_DAYS = 60
+EARLIEST_ACTIVITY = dt.date(2000, 1, 1)
 
 
 def _active_on(day: dt.date, *, start: str, end: str) -> Q:
@@ -242,6 +243,12 @@ class Activity(models.Model):
         indexes = [models.Index(fields=["office", "held_on"])]
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=ActivityKind.values), name="activity_kind_valid"),
+            # The same activity entered twice (a double click, two people): same day, kind and name.
+            models.UniqueConstraint(Lower("title"), "kind", "held_on", "office", name="activity_unique_per_day",
+                                    violation_error_message=_("Kegiatan dengan tanggal, jenis, dan nama ini sudah "
+                                                              "tercatat.")),
+            models.CheckConstraint(condition=Q(held_on__gte=EARLIEST_ACTIVITY), name="activity_held_since_2000",
+                                   violation_error_message=_("Tanggal kegiatan tidak boleh sebelum 1 Januari 2000.")),
         ]
 
     def __str__(self) -> str:

@@ -1,5 +1,10 @@
 """Writes of the office records: validated (`full_clean`), atomic, and audited in the same
-transaction. Forms and the importer hand over cleaned data as a mapping of model fields."""
+transaction. Forms and the importer hand over cleaned data as a mapping of model fields.
+
+`full_clean` already refuses a duplicate (a channel, partnership or activity that is already
+recorded); two requests at the same moment (a double click) can both pass it, so the database's
+unique constraint decides and the loser gets the same Indonesian message instead of an error page.
+A partnership's replaced or deleted document leaves the storage once the change is committed."""
 
 from __future__ import annotations
 
@@ -7,8 +12,9 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 
 from bakohumas.audit.services import audit_record
 from bakohumas.core.uploads import sniff_evidence
@@ -42,6 +48,21 @@ def _audit_data(instance: models.Model, changed: list[str]) -> dict[str, Any]:
     return out
 
 
+def _save(instance: models.Model) -> None:
+    """Save in a savepoint; a concurrent duplicate becomes the model's own "already recorded" message."""
+    try:
+        with transaction.atomic():
+            instance.save()
+    except IntegrityError:
+        unique = next(c for c in instance._meta.constraints if isinstance(c, models.UniqueConstraint))
+        raise ValidationError(unique.get_violation_error_message()) from None
+
+
+def _delete_file_on_commit(field_file: Any) -> None:
+    storage, name = field_file.storage, field_file.name
+    transaction.on_commit(lambda: storage.delete(name))  # a rollback keeps the file the row points to
+
+
 # --- channels ----------------------------------------------------------------------------------
 
 @transaction.atomic
@@ -49,7 +70,7 @@ def channel_create(*, office: Office, actor: Any, data: Mapping[str, Any], note:
     channel = Channel(office=office)
     changed = _assign(channel, data, CHANNEL_FIELDS)
     channel.full_clean()
-    channel.save()
+    _save(channel)
     audit_record(actor=actor, action="records.channel.create", target=channel, office=office, note=note,
                  data=_audit_data(channel, changed))
     return channel
@@ -61,7 +82,7 @@ def channel_update(*, channel: Channel, actor: Any, data: Mapping[str, Any], not
     if not changed:
         return channel
     channel.full_clean()
-    channel.save()
+    _save(channel)
     audit_record(actor=actor, action="records.channel.update", target=channel, office=channel.office, note=note,
                  data=_audit_data(channel, changed))
     return channel
@@ -75,6 +96,17 @@ def _named_by_bytes(upload: UploadedFile) -> UploadedFile:
     return upload
 
 
+def _save_partnership(partnership: Partnership, *, new_document: bool) -> None:
+    """Save; if the row is refused, the document just stored for it goes again."""
+    try:
+        _save(partnership)
+    except ValidationError:
+        name = partnership.document.name
+        if new_document and name:
+            partnership.document.storage.delete(name)
+        raise
+
+
 @transaction.atomic
 def partnership_create(*, office: Office, actor: Any, data: Mapping[str, Any],
                        document: UploadedFile | None = None, note: str = "") -> Partnership:
@@ -84,7 +116,7 @@ def partnership_create(*, office: Office, actor: Any, data: Mapping[str, Any],
         partnership.document = _named_by_bytes(document)  # type: ignore[assignment]
         changed.append("document")
     partnership.full_clean()
-    partnership.save()  # saves an uploaded document through the storage API
+    _save_partnership(partnership, new_document=bool(document))  # stores an uploaded document too
     audit_record(actor=actor, action="records.partnership.create", target=partnership, office=office,
                  note=note, data=_audit_data(partnership, changed))
     return partnership
@@ -94,14 +126,17 @@ def partnership_create(*, office: Office, actor: Any, data: Mapping[str, Any],
 def partnership_update(*, partnership: Partnership, actor: Any, data: Mapping[str, Any],
                        document: UploadedFile | None = None, note: str = "") -> Partnership:
     changed = _assign(partnership, data, PARTNERSHIP_FIELDS)
-    old_document = partnership.document.name if partnership.document else ""
+    old_file = partnership.document if partnership.document else None
+    old_document = old_file.name if old_file is not None else ""
     if document:
         partnership.document = _named_by_bytes(document)  # type: ignore[assignment]
         changed.append("document")
     if not changed:
         return partnership
     partnership.full_clean()
-    partnership.save()
+    _save_partnership(partnership, new_document=bool(document))
+    if document and old_file is not None:
+        _delete_file_on_commit(old_file)  # the replaced document is no longer reachable
     audit_record(actor=actor, action="records.partnership.update", target=partnership,
                  office=partnership.office, note=note,
                  data={**_audit_data(partnership, changed), **({"replaced_document": old_document}
@@ -116,7 +151,7 @@ def activity_create(*, office: Office, actor: Any, data: Mapping[str, Any]) -> A
     activity = Activity(office=office)
     changed = _assign(activity, data, ACTIVITY_FIELDS)
     activity.full_clean()
-    activity.save()
+    _save(activity)
     audit_record(actor=actor, action="records.activity.create", target=activity, office=office,
                  data=_audit_data(activity, changed))
     return activity
@@ -128,7 +163,7 @@ def activity_update(*, activity: Activity, actor: Any, data: Mapping[str, Any]) 
     if not changed:
         return activity
     activity.full_clean()
-    activity.save()
+    _save(activity)
     audit_record(actor=actor, action="records.activity.update", target=activity, office=activity.office,
                  data=_audit_data(activity, changed))
     return activity
@@ -148,5 +183,4 @@ def record_delete(*, record: Channel | Partnership | Activity, actor: Any) -> No
     document = getattr(record, "document", None)
     record.delete()
     if document:
-        storage, name = document.storage, document.name
-        transaction.on_commit(lambda: storage.delete(name))
+        _delete_file_on_commit(document)

@@ -4,7 +4,12 @@ behaviour as the report import: the whole file is checked first, each problem na
 written. Rows are validated by the same forms as the web pages.
 
 A row that matches a record the office already has (a channel by kind + name, a partnership by
-partner name + signing date, both ignoring case) updates it; the preview says which."""
+partner name + signing date, both ignoring case) updates it; the preview says which, and which
+columns change. On such a row a blank cell leaves the stored value as it is: a spreadsheet with gaps
+must not, say, make a partnership open-ended (and so counted in later quarters' suggestions).
+
+Reading stops after MAX_ROWS rows and MAX_COLUMNS columns: a small XLSX can describe millions of
+rows, and nothing past the limit is needed to say the file is too long."""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ import csv
 import datetime as dt
 import io
 import re
+from itertools import islice
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +32,7 @@ from bakohumas.records.models import Channel, Partnership
 from bakohumas.records.services import channel_create, channel_update, partnership_create, partnership_update
 
 MAX_ROWS = 2000
+MAX_COLUMNS = 50
 KINDS = ("partnerships", "channels")
 
 
@@ -89,6 +96,7 @@ class ImportRow:
     data: dict[str, Any]
     existing: Any = None
     change: str = "baru"  # baru / diperbarui / sama
+    changed_columns: list[str] = field(default_factory=list)  # of a "diperbarui" row
 
 
 @dataclass
@@ -125,7 +133,10 @@ def _text(value: Any) -> str:
 
 
 def read_table(content: bytes) -> tuple[list[str], list[dict[str, str]]]:
-    """Header and rows of a CSV (UTF-8, `,` `;` or tab) or XLSX file, told apart by their bytes."""
+    """Header and rows of a CSV (UTF-8, `,` `;` or tab) or XLSX file, told apart by their bytes.
+
+    At most MAX_ROWS + 1 rows are read (one more than allowed, to tell that the file is too long)
+    and at most MAX_COLUMNS columns; a wider header is refused."""
     if content[:4] == b"PK\x03\x04":
         from openpyxl import load_workbook
 
@@ -135,11 +146,15 @@ def read_table(content: bytes) -> tuple[list[str], list[dict[str, str]]]:
             raise UnreadableFile(_("Berkas XLSX tidak dapat dibaca.")) from exc
         if sheet is None:
             raise UnreadableFile(_("Berkas XLSX tidak memiliki lembar kerja."))
-        values = sheet.iter_rows(values_only=True)
-        header = [_text(cell).strip().lower() for cell in next(values, ())]
-        while header and not header[-1]:
-            header.pop()
-        rows = [{header[i]: _text(v) for i, v in enumerate(row) if i < len(header)} for row in values]
+        try:
+            values = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1)
+            header = _header([_text(cell) for cell in next(values, ())], trim=True)
+            rows = [{header[i]: _text(v) for i, v in enumerate(row) if i < len(header)}
+                    for row in islice(values, MAX_ROWS + 1)]
+        except UnreadableFile:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a damaged sheet is one readable error
+            raise UnreadableFile(_("Berkas XLSX tidak dapat dibaca.")) from exc
         return header, rows
     if b"\x00" in content[:4096]:
         raise UnreadableFile(_("Berkas ini bukan CSV atau XLSX (berisi data biner)."))
@@ -153,14 +168,29 @@ def read_table(content: bytes) -> tuple[list[str], list[dict[str, str]]]:
     except csv.Error:
         delimiter = ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    header = [name.strip().lower() for name in next(reader, [])]
-    rows = []
-    for values in reader:
-        row = {header[i]: v for i, v in enumerate(values) if i < len(header)}
-        if len(values) > len(header) and any(v.strip() for v in values[len(header):]):
-            row["\x00extra"] = "1"
-        rows.append(row)
+    try:
+        header = _header(next(reader, []), trim=False)
+        rows = []
+        for values in islice(reader, MAX_ROWS + 1):
+            row = {header[i]: v for i, v in enumerate(values) if i < len(header)}
+            if len(values) > len(header) and any(v.strip() for v in values[len(header):]):
+                row["\x00extra"] = "1"
+            rows.append(row)
+    except csv.Error:  # a cell longer than the csv module allows, e.g. after an unclosed quote
+        raise UnreadableFile(_("Berkas CSV tidak dapat dibaca: ada sel yang terlalu panjang atau tanda kutip "
+                               "yang tidak ditutup.")) from None
     return header, rows
+
+
+def _header(cells: list[str], *, trim: bool) -> list[str]:
+    """Column names; `trim` drops blank cells at the end (a sheet's formatting reaches past the data)."""
+    header = [cell.strip().lower() for cell in cells]
+    named = len(header)
+    while named and not header[named - 1]:
+        named -= 1
+    if named > MAX_COLUMNS:
+        raise UnreadableFile(_("Terlalu banyak kolom (maks %(n)s).") % {"n": MAX_COLUMNS})
+    return header[:named] if trim else header
 
 
 def _choice(form_field: str, raw: str) -> str:
@@ -231,8 +261,8 @@ def parse_records_file(content: bytes, *, kind: str, office: Office) -> ParsedRe
         result.errors.append(RowError(1, column, _("Kolom muncul lebih dari sekali.")))
     if result.errors:
         return result
-    if len(rows) > MAX_ROWS:
-        result.errors.append(RowError(1, "", _("Paling banyak %(n)s baris per berkas.") % {"n": MAX_ROWS}))
+    if len(rows) > MAX_ROWS:  # the first row past the limit (the header is row 1)
+        result.errors.append(RowError(MAX_ROWS + 2, "", _("Terlalu banyak baris (maks %(n)s).") % {"n": MAX_ROWS}))
         return result
     field_column = {form_field: column for column, form_field in spec.columns.items()}
     existing = _existing(kind, office)
@@ -258,10 +288,13 @@ def parse_records_file(content: bytes, *, kind: str, office: Office) -> ParsedRe
             continue
         seen[key] = number
         match = existing.get(key)
-        change = "baru"
+        change, changed_columns = "baru", []
         if match is not None:
-            change = "sama" if all(getattr(match, k) == v for k, v in cleaned.items()) else "diperbarui"
-        result.rows.append(ImportRow(number, _label(kind, cleaned), cleaned, match, change))
+            # Updating: a blank cell leaves the stored value alone (required columns are never blank).
+            cleaned = {name: value for name, value in cleaned.items() if data[name] != ""}
+            changed_columns = [field_column[k] for k, v in cleaned.items() if getattr(match, k) != v]
+            change = "diperbarui" if changed_columns else "sama"
+        result.rows.append(ImportRow(number, _label(kind, cleaned), cleaned, match, change, changed_columns))
     return result
 
 

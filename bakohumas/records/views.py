@@ -119,13 +119,20 @@ def partnership_edit(request: AuthenticatedHttpRequest, partnership_id: UUID) ->
 
 
 @login_required
-def partnership_document(request: AuthenticatedHttpRequest, partnership_id: UUID) -> FileResponse:
-    """The signed document, for whoever may see the partnership (files are not public)."""
-    partnership, _may_edit = s.get_partnership_for_user(request.user, partnership_id)
+def partnership_document(request: AuthenticatedHttpRequest, partnership_id: UUID) -> HttpResponse | FileResponse:
+    """The signed document, for whoever may see the partnership (files are not public). A record
+    whose file is gone from the storage (lost in a move, a restored backup) says so with a 404."""
+    partnership, may_edit = s.get_partnership_for_user(request.user, partnership_id)
     if not partnership.document:
         raise Http404
     extension = (partnership.document.name or "").rsplit(".", 1)[-1]
-    return FileResponse(partnership.document.open("rb"), as_attachment=True,
+    try:
+        handle = partnership.document.open("rb")
+    except FileNotFoundError:
+        return render(request, "records/document_missing.html", {
+            "partnership": partnership, "office": partnership.office, "may_edit": may_edit,
+            "tab": "partnerships"}, status=404)
+    return FileResponse(handle, as_attachment=True,
                         filename=f"kerja-sama-{partnership.office.code}-{partnership.signed_on:%Y%m%d}.{extension}")
 
 

@@ -129,3 +129,77 @@ def test_the_command_imports_and_fails_loudly_on_bad_input(kediri, tmp_path, cap
     with pytest.raises(CommandError, match="tidak ditemukan"):
         call_command("import_records", "--kind", "channels", "--office", "3571", str(tmp_path / "tidak-ada.csv"))
     assert Partnership.objects.filter(office=kediri).count() == 4
+
+
+def test_a_blank_cell_on_an_existing_record_leaves_its_value(kediri, make_partnership, make_channel):
+    partnership = make_partnership(kediri, "media", dt.date(2024, 1, 10), dt.date(2025, 12, 31), name="Radio A",
+                                   number="001/MoU/2024", scope="Siaran pemilu")
+    content = (b"nama_mitra,jenis_mitra,bentuk,nomor,ruang_lingkup,tanggal_tanda_tangan,berlaku_sampai\n"
+               b"radio a,media,mou,,Siaran pemilu dan pilkada,2024-01-10,\n")
+    parsed = parse_records_file(content, kind="partnerships", office=kediri)
+    assert parsed.ok, parsed.errors
+    [row] = parsed.rows
+    assert row.change == "diperbarui"
+    assert row.changed_columns == ["nama_mitra", "ruang_lingkup"]  # not nomor, not berlaku_sampai
+    records_import(parsed, office=kediri, actor=None, source="x.csv")
+    partnership.refresh_from_db()
+    assert partnership.valid_until == dt.date(2025, 12, 31)  # not made open-ended
+    assert partnership.number == "001/MoU/2024"
+    assert partnership.scope == "Siaran pemilu dan pilkada"
+    channel = make_channel(kediri, "instagram", "@kpukotakediri", until=dt.date(2024, 6, 30), managed_by="Humas")
+    parsed = parse_records_file(b"jenis,nama_akun,aktif_sampai,pengelola\ninstagram,@kpukotakediri,,\n",
+                                kind="channels", office=kediri)
+    assert [r.change for r in parsed.rows] == ["sama"]
+    records_import(parsed, office=kediri, actor=None, source="x.csv")
+    channel.refresh_from_db()
+    assert channel.active_until == dt.date(2024, 6, 30) and channel.managed_by == "Humas"
+
+
+def test_a_blank_cell_on_a_new_record_stays_blank(kediri):
+    parsed = parse_records_file((HEADER + "Radio Baru,media,mou,2025-01-01,\n").encode(), kind="partnerships",
+                                office=kediri)
+    records_import(parsed, office=kediri, actor=None, source="x.csv")
+    assert Partnership.objects.get().valid_until is None
+
+
+def test_the_preview_names_the_columns_that_change(client, operator, kediri, make_channel):
+    make_channel(kediri, "instagram", "@kpukotakediri", managed_by="Humas")
+    client.force_login(operator)
+    upload = SimpleUploadedFile("kanal.csv", b"jenis,nama_akun,tautan,pengelola\n"
+                                             b"instagram,@kpukotakediri,https://instagram.com/kpukotakediri,\n")
+    response = client.post(reverse("records:import", args=["3571"]), {"kind": "channels", "file": upload})
+    assert response.status_code == 200
+    assert "diperbarui: <code>tautan</code>" in response.content.decode()
+    assert "sel yang kosong" in response.content.decode()
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_file_with_too_many_rows_stops_being_read_at_the_limit(kediri, kind, monkeypatch):
+    from bakohumas.records import transfer
+
+    monkeypatch.setattr(transfer, "MAX_ROWS", 5)
+    rows = [["jenis", "nama_akun"]] + [["instagram", f"@akun{i}"] for i in range(1000)]
+    content = (_xlsx(rows) if kind == "xlsx" else "\n".join(",".join(r) for r in rows).encode())
+    header, read = transfer.read_table(content)
+    assert header == ["jenis", "nama_akun"] and len(read) == 6  # the limit + 1, not 1000
+    parsed = parse_records_file(content, kind="channels", office=kediri)
+    assert [(e.row, str(e.reason)) for e in parsed.errors] == [(7, "Terlalu banyak baris (maks 5).")]
+    exact = parse_records_file(b"\n".join(b",".join(r.encode() for r in row) for row in rows[:6]),
+                               kind="channels", office=kediri)
+    assert exact.ok and len(exact.rows) == 5
+
+
+def test_a_file_with_too_many_columns_is_refused(kediri):
+    wide = ",".join(["jenis", "nama_akun"] + [f"kolom{i}" for i in range(60)]).encode() + b"\ninstagram,@a\n"
+    parsed = parse_records_file(wide, kind="channels", office=kediri)
+    assert [(e.row, e.reason) for e in parsed.errors] == [(1, "Terlalu banyak kolom (maks 50).")]
+    xlsx = _xlsx([["jenis", "nama_akun"] + [f"kolom{i}" for i in range(60)], ["instagram", "@a"]])
+    assert not parse_records_file(xlsx, kind="channels", office=kediri).ok
+    trailing = b"jenis,nama_akun" + b"," * 200 + b"\ninstagram,@a\n"  # empty columns a spreadsheet left behind
+    assert parse_records_file(trailing, kind="channels", office=kediri).ok
+
+
+def test_a_csv_with_an_endless_cell_is_one_readable_error(kediri):
+    content = b'jenis,nama_akun\ninstagram,"@a' + b"x" * 200_000 + b"\n"
+    parsed = parse_records_file(content, kind="channels", office=kediri)
+    assert [e.row for e in parsed.errors] == [1] and "tanda kutip" in parsed.errors[0].reason
