@@ -37,6 +37,12 @@ class EvaluationError(ValueError):
     pass
 
 
+def meets_threshold(indicator: Indicator, number: int | None) -> bool:
+    """Whether one office's value of a share indicator's element reaches its threshold (an empty
+    answer never does). The engine counts offices with it; the office scorecard judges one with it."""
+    return number is not None and number >= indicator.threshold
+
+
 @dataclass
 class OfficeUnit:
     code: str
@@ -185,6 +191,17 @@ def _office_units(region: Office | None, period: Period, missing_rule: str) -> l
 def evaluate(*, period: Period, region: Office | None = None, missing_rule: str = CARRY_FORWARD,
              with_findings: bool = True) -> EvaluationResult:
     """Evaluate the kab/kota offices of a province (or of the nation when `region` is None)."""
+    return _evaluate(period=period, region=region, missing_rule=missing_rule, with_findings=with_findings)[0]
+
+
+# {province code: {ratio indicator code: (numerator, denominator)}}
+ProvinceRatios = dict[str, dict[str, tuple[int, int]]]
+
+
+def _evaluate(*, period: Period, region: Office | None, missing_rule: str, with_findings: bool,
+              by_province: bool = False) -> tuple[EvaluationResult, ProvinceRatios]:
+    """`evaluate`; with `by_province` the ratio elements are summed per province in the same single
+    query (the region's sums are then added up from the provinces) and returned too."""
     if missing_rule not in MISSING_RULES:
         raise EvaluationError(
             f"Aturan data kosong {missing_rule!r} tidak dikenal; pilih {' atau '.join(MISSING_RULES)}."
@@ -211,16 +228,24 @@ def evaluate(*, period: Period, region: Office | None = None, missing_rule: str 
         )
         for office_code, code, number in rows:
             for indicator in shares:
-                if indicator.element == code and number is not None and number >= indicator.threshold:
+                if indicator.element == code and meets_threshold(indicator, number):
                     met[indicator.code].append(office_code)
 
-    sums: dict[str, int] = {}
+    sums: dict[str, int] = defaultdict(int)
+    province_sums: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     ratio_codes = {c for i in ratios for c in (i.numerator, i.denominator)}
     if ratio_codes and by_submission:
-        sums = dict(
-            ReportValue.objects.filter(submission_id__in=list(by_submission), code__in=ratio_codes)
-            .values("code").annotate(total=Sum("number")).values_list("code", "total")
-        )
+        in_reports = ReportValue.objects.filter(submission_id__in=list(by_submission), code__in=ratio_codes)
+        group = ("submission__office__parent__code", "code") if by_province else ("code",)
+        for *key, total in (in_reports.values(*group).annotate(total=Sum("number")).order_by()
+                            .values_list(*group, "total")):
+            sums[key[-1]] += int(total or 0)
+            if by_province:
+                province_sums[key[0]][key[-1]] += int(total or 0)
+    per_province: ProvinceRatios = {
+        province_code: {i.code: (own[i.numerator], own[i.denominator]) for i in ratios}
+        for province_code, own in province_sums.items()
+    }
 
     evaluated = len(by_submission)
     results = []
@@ -233,8 +258,8 @@ def evaluate(*, period: Period, region: Office | None = None, missing_rule: str 
             results.append(IndicatorResult(**common, numerator=len(codes), denominator=len(units), units=codes,
                                            reported_denominator=evaluated))
         else:
-            results.append(IndicatorResult(**common, numerator=int(sums.get(indicator.numerator) or 0),
-                                           denominator=int(sums.get(indicator.denominator) or 0), units=None))
+            results.append(IndicatorResult(**common, numerator=sums[indicator.numerator],
+                                           denominator=sums[indicator.denominator], units=None))
     result = EvaluationResult(
         region_code=Office.NATIONAL_CODE if scope is None else scope.code,
         region_name="Indonesia" if scope is None else scope.region_name,
@@ -244,12 +269,14 @@ def evaluate(*, period: Period, region: Office | None = None, missing_rule: str 
         from bakohumas.evaluation.findings import write_findings
 
         result.findings = write_findings(result)
-    return result
+    return result, per_province
 
 
 def evaluate_provinces(*, period: Period, missing_rule: str = CARRY_FORWARD) -> list[tuple[Office, EvaluationResult]]:
-    """One result per province, for the national table; computed from a single national pass."""
-    national = evaluate(period=period, missing_rule=missing_rule, with_findings=False)
+    """One result per province, for the national table; computed from a single national pass whose ratio
+    sums are grouped by province, so every indicator, share or ratio, is there in the national order."""
+    national, ratio_sums = _evaluate(period=period, region=None, missing_rule=missing_rule, with_findings=False,
+                                     by_province=True)
     provinces = list(Office.objects.provinces().order_by("code"))
     parent_of = dict(Office.objects.regencies().values_list("code", "parent__code"))
     out = []
@@ -257,13 +284,18 @@ def evaluate_provinces(*, period: Period, missing_rule: str = CARRY_FORWARD) -> 
         units = [u for u in national.offices if parent_of[u.code] == province.code]
         codes = {u.code for u in units}
         evaluated = sum(1 for u in units if u.submission_id)
+        sums = ratio_sums.get(province.code, {})
         indicators = []
         for item in national.indicators:
-            if item.kind == "share":
+            common = (item.code, item.name, item.kind, item.polarity, item.group, item.phrase, item.short_label,
+                      item.term)
+            if item.kind == Indicator.Kind.SHARE:
                 mine = [c for c in item.units or [] if c in codes]
-                indicators.append(IndicatorResult(
-                    item.code, item.name, item.kind, item.polarity, item.group, item.phrase, item.short_label, item.term,
-                    numerator=len(mine), denominator=len(units), units=mine, reported_denominator=evaluated))
+                indicators.append(IndicatorResult(*common, numerator=len(mine), denominator=len(units), units=mine,
+                                                  reported_denominator=evaluated))
+            else:
+                numerator, denominator = sums.get(item.code, (0, 0))
+                indicators.append(IndicatorResult(*common, numerator=numerator, denominator=denominator, units=None))
         out.append((province, EvaluationResult(province.code, province.region_name, period, missing_rule,
                                                units, indicators)))
     return out

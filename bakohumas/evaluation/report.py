@@ -13,10 +13,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from bakohumas.core.formatting import join_id, tanggal
 from bakohumas.evaluation.engine import (
@@ -31,6 +32,9 @@ from bakohumas.evaluation.recommendations import scope_recommendations
 from bakohumas.offices.models import Office
 from bakohumas.reports.models import Element, FormVersion, Period, ReportValue
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 Progress = Callable[[int, str], None]
 
 CONSTRAINT_TEXT = "uraian_kendala"
@@ -42,15 +46,17 @@ NAMES_LISTED = 40  # offices named one by one in the PDF/DOCX; beyond that, coun
 # first theme with a keyword that starts a word of the sentence (case ignored; "ruang" also finds
 # "ruangan"; a keyword ending in "$" must be the whole word, so "dipa$" is not "dipakai"); a sentence
 # with none goes to "Lainnya". Simple on purpose, so anyone can check why a sentence is where it is.
-THEMES: list[tuple[str, str, tuple[str, ...]]] = [
-    ("jaringan", "Jaringan/internet", ("internet", "jaringan", "sinyal", "koneksi", "wifi", "wi-fi", "bandwidth",
+# Labels are translated when shown: the page follows the user's language, the documents are
+# rendered in Indonesian (documents.render_document).
+THEMES: list[tuple[str, StrOrPromise, tuple[str, ...]]] = [
+    ("jaringan", gettext_lazy("Jaringan/internet"), ("internet", "jaringan", "sinyal", "koneksi", "wifi", "wi-fi", "bandwidth",
                                        "kuota")),
-    ("anggaran", "Anggaran", ("anggaran", "penganggaran", "dana", "pendanaan", "biaya", "dipa$", "honor", "pagu")),
-    ("sarpras", "Sarana/prasarana", ("sarana", "prasarana", "sarpras", "peralatan", "alat", "kamera", "mikrofon",
+    ("anggaran", gettext_lazy("Anggaran"), ("anggaran", "penganggaran", "dana", "pendanaan", "biaya", "dipa$", "honor", "pagu")),
+    ("sarpras", gettext_lazy("Sarana/prasarana"), ("sarana", "prasarana", "sarpras", "peralatan", "alat", "kamera", "mikrofon",
                                      "komputer", "laptop", "ruang", "gedung", "studio", "perangkat", "kendaraan")),
-    ("sdm", "SDM", ("sdm", "sumber daya manusia", "staf", "pegawai", "personel", "tenaga", "operator",
+    ("sdm", gettext_lazy("SDM"), ("sdm", "sumber daya manusia", "staf", "pegawai", "personel", "tenaga", "operator",
                     "keterampilan", "kompetensi", "pelatihan", "merangkap", "rangkap", "kemampuan")),
-    ("lainnya", "Lainnya", ()),
+    ("lainnya", gettext_lazy("Lainnya"), ()),
 ]
 _THEME_PATTERNS = [
     (code, re.compile(r"\b(?:" + "|".join(re.escape(k.rstrip("$")) + (r"\b" if k.endswith("$") else "")
@@ -67,12 +73,12 @@ def persen(value: float | None) -> str:
 
 def share_text(numerator: int, denominator: int, value: float | None) -> str:
     """4 dari 38 (10,5%)."""
-    return f"{numerator} dari {denominator} ({persen(value)})"
+    return _("%(n)s dari %(total)s (%(percent)s)") % {"n": numerator, "total": denominator, "percent": persen(value)}
 
 
 def scope_title(result: EvaluationResult) -> str:
     """The scope as a KPU cover names it."""
-    return "KPU RI — Nasional" if result.is_national else f"KPU Provinsi {result.region_name}"
+    return _("KPU RI — Nasional") if result.is_national else _("KPU Provinsi %(name)s") % {"name": result.region_name}
 
 
 # --------------------------------------------------------------------------------------------
@@ -114,17 +120,19 @@ class IndicatorChange:
         """naik dari 3 dari 38 (7,9%) menjadi 4 dari 38 (10,5%)."""
         now = share_text(self.current.numerator, self.current.denominator, self.current.percent)
         if self.previous is None:
-            return f"{now}; belum ada data triwulan sebelumnya"
-        before = share_text(self.previous.numerator, self.previous.denominator, self.previous.percent)
+            return _("%(now)s; belum ada data triwulan sebelumnya") % {"now": now}
+        values = {"before": share_text(self.previous.numerator, self.previous.denominator, self.previous.percent),
+                  "now": now, "percent": persen(self.current.percent)}
         if self.direction == "none":
-            return f"dari {before} menjadi {now} (persentase tidak dapat dibandingkan)"
+            return _("dari %(before)s menjadi %(now)s (persentase tidak dapat dibandingkan)") % values
         if self.direction == "same":
             if (self.previous.numerator, self.previous.denominator) == (self.current.numerator,
                                                                         self.current.denominator):
-                return f"tetap {now}"
-            return f"tetap {persen(self.current.percent)}: dari {before} menjadi {now}"
-        verb = "naik" if self.direction == "up" else "turun"
-        return f"{verb} dari {before} menjadi {now}"
+                return _("tetap %(now)s") % values
+            return _("tetap %(percent)s: dari %(before)s menjadi %(now)s") % values
+        if self.direction == "up":
+            return _("naik dari %(before)s menjadi %(now)s") % values
+        return _("turun dari %(before)s menjadi %(now)s") % values
 
     @property
     def sentence(self) -> str:
@@ -166,13 +174,13 @@ class Quote:
         if len(self.offices) <= OFFICES_NAMED:
             return join_id(self.offices)
         rest = len(self.offices) - OFFICES_NAMED
-        return ", ".join(self.offices[:OFFICES_NAMED]) + f", dan {rest} kantor lainnya"
+        return _("%(names)s, dan %(n)s kantor lainnya") % {"names": ", ".join(self.offices[:OFFICES_NAMED]), "n": rest}
 
 
 @dataclass
 class Theme:
     code: str
-    label: str
+    label: StrOrPromise
     keywords: tuple[str, ...]
     quotes: list[Quote] = field(default_factory=list)
     office_codes: set[str] = field(default_factory=set)

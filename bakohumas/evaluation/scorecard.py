@@ -11,6 +11,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bakohumas.evaluation.engine import meets_threshold
 from bakohumas.evaluation.models import Indicator
 from bakohumas.evaluation.recommendations import (
     CEREMONIAL_SHARE_LIMIT,
@@ -99,9 +100,13 @@ def indicator_status(indicator: Indicator, values: dict[str, int | None] | None)
         return status
     if indicator.kind == Indicator.Kind.SHARE:
         status.value = values.get(indicator.element)
-        met = (status.value or 0) >= indicator.threshold
+        met = meets_threshold(indicator, status.value)  # the engine's own rule, so page and rapor agree
         status.ok = met if indicator.polarity == Indicator.Polarity.HIGHER_IS_BETTER else not met
         return status
+    # The engine only sums a ratio's two elements over a region; it does not judge a ratio. One
+    # office's ratio is judged here with the limits the advice uses (recommendations: all requests
+    # answered on time; ceremonial posts at most CEREMONIAL_SHARE_LIMIT of all posts), exactly rather
+    # than on the rounded whole percentage the regional advice shows.
     status.numerator = values.get(indicator.numerator) or 0
     status.denominator = values.get(indicator.denominator) or 0
     if status.denominator:

@@ -19,15 +19,17 @@ RULE_LABELS = {
 }
 
 
-def _rule(request: HttpRequest) -> str:
-    rule = request.GET.get("aturan", CARRY_FORWARD)
+def rule_from_request(request: HttpRequest) -> str:
+    """The missing-data rule chosen with `aturan` (query string, or the form of a POST), the default
+    when absent or unknown."""
+    rule = (request.POST if request.method == "POST" else request.GET).get("aturan", CARRY_FORWARD)
     return rule if rule in RULE_LABELS else CARRY_FORWARD
 
 
 @login_required
 def evaluation_page(request: HttpRequest, region_code: str, period_code: str) -> HttpResponse:
     region, period = get_scope_for_user(request.user, region_code, period_code)
-    rule = _rule(request)
+    rule = rule_from_request(request)
     result = evaluate(period=period, region=region, missing_rule=rule)
     summary = build_summary(result, region)
     return render(request, "evaluation/evaluation.html", {

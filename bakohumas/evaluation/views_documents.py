@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bakohumas.core.http import AuthenticatedHttpRequest
-from bakohumas.evaluation.engine import CARRY_FORWARD, MISSING_RULES
 from bakohumas.evaluation.jobs import FORMAT_LABELS, evaluation_document_request
 from bakohumas.evaluation.selectors import get_scope_for_user
+from bakohumas.evaluation.views import rule_from_request
 
 
 @login_required
@@ -20,7 +20,6 @@ def request_document(request: AuthenticatedHttpRequest, region_code: str, period
     fmt = request.POST.get("format", "")
     if fmt not in FORMAT_LABELS:
         return HttpResponseBadRequest(_("Format dokumen tidak dikenal."))
-    rule = request.POST.get("aturan", CARRY_FORWARD)
     job = evaluation_document_request(user=request.user, region=region, period=period,
-                                      missing_rule=rule if rule in MISSING_RULES else CARRY_FORWARD, fmt=fmt)
+                                      missing_rule=rule_from_request(request), fmt=fmt)
     return redirect("jobs:detail", job_id=job.id)

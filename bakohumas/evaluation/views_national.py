@@ -1,7 +1,8 @@
 """The national dashboard for KPU RI: provinces x indicators heat table, completeness per province,
 national totals and advice, with drill-down province -> province evaluation -> office scorecard.
-One national pass of the engine (`evaluate_provinces`); the totals are summed from the provinces, so
-the number of queries does not depend on how many provinces or offices there are."""
+One national pass of the engine (`evaluate_provinces`, share and ratio indicators); the totals are
+summed from the provinces, so the number of queries does not depend on how many provinces or offices
+there are."""
 
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from bakohumas.core.formatting import percent
-from bakohumas.evaluation.engine import CARRY_FORWARD, EvaluationResult, IndicatorResult, evaluate_provinces
+from bakohumas.evaluation.engine import EvaluationResult, IndicatorResult, evaluate_provinces
 from bakohumas.evaluation.recommendations import scope_recommendations
 from bakohumas.evaluation.selectors import require_national
-from bakohumas.evaluation.views import RULE_LABELS
+from bakohumas.evaluation.views import RULE_LABELS, rule_from_request
 from bakohumas.offices.models import Office
 from bakohumas.reports.models import Period
 
@@ -39,7 +40,8 @@ class ProvinceRow:
 
 
 def national_totals(rows: list[ProvinceRow], period: Period, rule: str) -> EvaluationResult:
-    """The nation as one result, summed from the provinces (share indicators only)."""
+    """The nation as one result, summed from the provinces: offices meeting a share indicator, and
+    a ratio indicator's numerator and denominator (each kab/kota belongs to one province)."""
     units = [u for row in rows for u in row.result.offices]
     indicators: list[IndicatorResult] = []
     if rows:
@@ -48,7 +50,8 @@ def national_totals(rows: list[ProvinceRow], period: Period, rule: str) -> Evalu
             indicators.append(IndicatorResult(
                 first.code, first.name, first.kind, first.polarity, first.group, first.phrase, first.short_label,
                 first.term, numerator=sum(i.numerator for i in items), denominator=sum(i.denominator for i in items),
-                units=None, reported_denominator=sum(i.reported_denominator or 0 for i in items)))
+                units=None, reported_denominator=(sum(i.reported_denominator or 0 for i in items)
+                                                  if first.kind == "share" else None)))
     return EvaluationResult(Office.NATIONAL_CODE, "Indonesia", period, rule, units, indicators)
 
 
@@ -56,8 +59,7 @@ def national_totals(rows: list[ProvinceRow], period: Period, rule: str) -> Evalu
 def national_page(request: HttpRequest, period_code: str) -> HttpResponse:
     require_national(request.user)
     period = get_object_or_404(Period, code=period_code)
-    rule = request.GET.get("aturan", CARRY_FORWARD)
-    rule = rule if rule in RULE_LABELS else CARRY_FORWARD
+    rule = rule_from_request(request)
     rows = [ProvinceRow(p, r) for p, r in evaluate_provinces(period=period, missing_rule=rule)]
     national = national_totals(rows, period, rule)
     return render(request, "evaluation/national.html", {

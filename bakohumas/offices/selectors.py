@@ -91,14 +91,15 @@ class HandoverNotice:
 
 
 def recent_handover(user: User, *, today: dt.date | None = None) -> HandoverNotice | None:
-    """The notice for the office home page: the user's own term if it started in the last
-    NEW_HOLDER_DAYS days, else the office's most recent new term in that window (one query)."""
+    """The notice for the office home page: the user's own current term if it started in the last
+    NEW_HOLDER_DAYS days, else the office's most recent new term in that window that is still current
+    (a term that started and already ended is no handover to point to). One query."""
     if user.office_id is None:
         return None
     since = (today or timezone.localdate()) - dt.timedelta(days=NEW_HOLDER_DAYS)
-    terms = list(PositionTerm.objects.filter(office_id=user.office_id, started_on__gte=since)
+    terms = list(PositionTerm.objects.filter(office_id=user.office_id, started_on__gte=since, ended_on__isnull=True)
                  .order_by("-started_on"))
-    mine = next((t for t in terms if t.user_id == user.pk and t.ended_on is None), None)
+    mine = next((t for t in terms if t.user_id == user.pk), None)
     if mine:
         return HandoverNotice(mine, True)
     return HandoverNotice(terms[0], False) if terms else None

@@ -123,11 +123,11 @@ def completeness(*, region: Office, period: Period) -> list[CompletenessRow]:
 
 
 def get_region_period_for_user(user, region_code: str, period_code: str) -> tuple[Office, Period]:
-    """A province or the nation the user oversees, and the period (same rule as the evaluation
-    pages): outsiders and kab/kota get 404."""
+    """A province or the nation the user oversees, and the period: outsiders and kab/kota get 404.
+    The evaluation pages use it too (as `evaluation.selectors.get_scope_for_user`)."""
     region = get_office_for_user(user, region_code)
     if region.is_regency:
-        raise Http404("Hanya untuk provinsi atau nasional.")
+        raise Http404("Evaluasi dilakukan per provinsi atau nasional.")
     return region, get_object_or_404(Period, code=period_code)
 
 
@@ -158,10 +158,11 @@ class OverridesOverview:
 
 
 def overridden_values(*, region: Office, period: Period) -> OverridesOverview:
-    """Answers in the region's reports for the period that differ from the suggestion recorded
-    with them, by office code and form order: three queries whatever the size of the region."""
+    """Answers in the region's reported reports (sent, returned or verified; not drafts) for the
+    period that differ from the suggestion recorded with them, by office code and form order: three queries whatever the size of the region."""
     in_scope = ReportValue.objects.filter(
         submission__period=period, submission__office__in=Office.objects.in_region(region),
+        submission__status__in=Submission.REPORTED_STATUSES,  # a draft's answers may still change
         suggested_number__isnull=False, number__isnull=False,
     )
     values = list(

@@ -8,6 +8,7 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_noop
 
 from bakohumas.core.formatting import tanggal
@@ -20,6 +21,8 @@ ZEBRA = "F3F3F3"
 
 
 def _text(value: Any) -> Any:
+    if isinstance(value, Promise):  # a lazily translated label
+        value = str(value)
     return cell_text(value) if isinstance(value, str) else value
 
 

@@ -2,9 +2,15 @@
 change from the previous quarter, the constraints by theme; a bounded number of queries."""
 
 import datetime as dt
+import io
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
+from openpyxl import load_workbook
+
+from bakohumas.evaluation.documents import render_document
 
 from bakohumas.offices.models import Office
 
@@ -37,6 +43,17 @@ def test_it_shows_the_change_from_the_previous_quarter_and_the_constraints(clien
     assert "Jaringan/internet" in html and "Koneksi internet sering putus." in html
     assert "<svg" in html and 'width="15.9"' in html  # 2 of 38 = 5.3 % of the chart's 300-px scale
     assert "Hanya 2 dari 38 KPU Kabupaten/Kota" in html
+
+
+def test_in_english_the_page_speaks_english_and_the_documents_stay_indonesian(client, evaluator, reports):
+    client.force_login(evaluator)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(reverse("evaluation:evaluation", args=["35", "2025Q2"])).content.decode()
+    assert "up from 1 of 38 (2,6%) to 2 of 38 (5,3%)" in html and "Network/internet" in html
+    with translation.override("en"):
+        content, _name, _type = render_document("xlsx", region="35", period="2025Q2", missing_rule="carry_forward")
+    cells = [str(c.value) for sheet in load_workbook(io.BytesIO(content)) for row in sheet.iter_rows() for c in row]
+    assert any("Jaringan/internet" in c for c in cells) and not any("Network/internet" in c for c in cells)
 
 
 def test_it_says_so_when_there_is_no_previous_quarter(client, evaluator, make_report):

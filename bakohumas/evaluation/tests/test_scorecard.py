@@ -98,3 +98,23 @@ def test_the_latest_scorecard_link_opens_the_most_recent_report(client, history,
     client.force_login(operator)
     response = client.get(reverse("evaluation:scorecard_latest", args=["3571"]))
     assert response.status_code == 302 and response.url == reverse("evaluation:scorecard", args=["3571", "2025Q2"])
+
+
+def test_it_judges_a_share_indicator_by_the_engines_rule():
+    """An empty answer never meets a threshold, not even 0: the same rule the evaluation counts with."""
+    from bakohumas.evaluation.engine import meets_threshold
+    from bakohumas.evaluation.models import Indicator
+    from bakohumas.evaluation.scorecard import indicator_status
+
+    podcast = Indicator.objects.get(code="podcast")
+    podcast.threshold = 0
+    assert indicator_status(podcast, {}).ok is False and not meets_threshold(podcast, None)
+    assert indicator_status(podcast, {"episode_podcast": 0}).ok is True and meets_threshold(podcast, 0)
+    constraint = Indicator.objects.get(code="kendala_sdm")
+    assert indicator_status(constraint, {}).ok is True  # no answer: no constraint reported
+
+
+def test_the_trend_heading_says_how_many_quarters_it_shows(client, history, operator):
+    client.force_login(operator)
+    html = client.get(reverse("evaluation:scorecard", args=["3571", "2025Q2"])).content.decode()
+    assert "Tren 3 triwulan terakhir" in html

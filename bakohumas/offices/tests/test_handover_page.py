@@ -96,3 +96,21 @@ def test_the_handover_page_has_a_fixed_number_of_queries(client, ketua, handed_o
     client.force_login(ketua)
     with django_assert_max_num_queries(11):
         assert client.get(reverse("offices:handover_page", args=["3571"])).status_code == 200
+
+
+def test_a_term_that_already_ended_is_not_shown_as_current(client, operator, kediri, handed_over):
+    """An acting operator who started after the new Ketua and has already left: the notice names the
+    Ketua, who holds the position now, not the newest term."""
+    today = timezone.localdate()
+    PositionTerm.objects.create(office=kediri, position="operator_humas", holder_name="Pelaksana Tugas",
+                                started_on=today - dt.timedelta(days=3), ended_on=today - dt.timedelta(days=1))
+    client.force_login(operator)
+    html = client.get(reverse("home")).content.decode()
+    assert "Pelaksana Tugas" not in html
+    assert "Sekretaris Baru menjabat sebagai Ketua Bakohumas" in html
+
+def test_no_notice_when_every_recent_term_has_ended(client, operator, handed_over):
+    PositionTerm.objects.filter(pk=handed_over.pk).update(ended_on=timezone.localdate())
+    client.force_login(operator)
+    html = client.get(reverse("home")).content.decode()
+    assert "Ada serah terima jabatan" not in html and "menjabat sebagai" not in html

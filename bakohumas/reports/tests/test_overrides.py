@@ -160,6 +160,7 @@ def test_the_overrides_page_lists_the_provinces_overrides_only(client, operator,
                           values={**FULL_VALUES, "permohonan_informasi": 1, "wa_media_center": 1},
                           revision=other.revision, suggestions=suggestions.suggestions_for(semarang, report.period),
                           reasons={"permohonan_informasi": "Alasan Semarang."})
+    submission_submit(submission=other, actor=None)
     client.force_login(evaluator)
     response = client.get(reverse("reports:overrides", args=["35", "2025Q3"]))
     html = response.content.decode()
@@ -172,6 +173,24 @@ def test_the_overrides_page_lists_the_provinces_overrides_only(client, operator,
     html = client.get(reverse("reports:overrides", args=["ID", "2025Q3"])).content.decode()
     assert REASON in html and "Alasan Semarang." in html
 
+
+def test_the_overrides_page_counts_reported_reports_only(client, operator, ketua, evaluator, draft):
+    """A draft's answers may still change before it is sent: it is neither listed nor counted."""
+    report = _overridden_report(client, operator, ketua, draft)
+    blitar = Office.objects.get(code="3572")
+    other = submission_start(office=blitar, period=report.period, actor=None)
+    submission_save_draft(submission=other, actor=None,
+                          values={**FULL_VALUES, "permohonan_informasi": 1, "wa_media_center": 1},
+                          revision=other.revision, suggestions=suggestions.suggestions_for(blitar, report.period),
+                          reasons={"permohonan_informasi": "Alasan draf."})
+    client.force_login(evaluator)
+    response = client.get(reverse("reports:overrides", args=["35", "2025Q3"]))
+    overview = response.context["overview"]
+    assert (len(overview.rows), overview.with_suggestion, overview.accepted, overview.offices) == (1, 2, 1, 1)
+    assert "Alasan draf." not in response.content.decode()
+    submission_submit(submission=other, actor=None)
+    overview = client.get(reverse("reports:overrides", args=["35", "2025Q3"])).context["overview"]
+    assert (len(overview.rows), overview.with_suggestion, overview.offices) == (2, 4, 2)
 
 def test_another_province_sees_neither_the_report_nor_the_overrides(client, operator, ketua, outsider, draft):
     report = _overridden_report(client, operator, ketua, draft)
