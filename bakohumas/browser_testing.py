@@ -48,3 +48,16 @@ def launch_browser() -> Iterator:
             # second connection for it (connections are context-local). Close it while still inside that
             # context; left open, PostgreSQL refuses to drop the test database at the end of the session.
             connections.close_all()
+
+
+def logged_in_page(browser, base_url: str, username: str, password: str, **context_options):
+    """A new page (Indonesian locale, Jakarta time) logged in through the login form as `username`."""
+    context = browser.new_context(base_url=base_url, locale="id-ID", timezone_id="Asia/Jakarta", **context_options)
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    page.goto("/masuk/")
+    page.get_by_label("Nama pengguna").fill(username)
+    page.get_by_label("Kata sandi").fill(password)
+    page.get_by_role("button", name="Masuk").click()
+    page.locator(".whoami").wait_for()
+    return page

@@ -10,7 +10,7 @@ import io
 
 import pytest
 
-from bakohumas.browser_testing import PHONE, TIMEOUT_MS
+from bakohumas.browser_testing import PHONE, logged_in_page
 from bakohumas.demo import data as demo
 from bakohumas.jobs.models import Job
 
@@ -22,14 +22,7 @@ def test_the_evaluator_downloads_the_rakor_slides_and_opens_a_scorecard(browser,
     from pptx import Presentation
 
     demo.demo_load()
-    context = browser.new_context(base_url=live_server.url, locale="id-ID", timezone_id="Asia/Jakarta", **PHONE)
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    page.goto("/masuk/")
-    page.get_by_label("Nama pengguna").fill("evaluator.jatim")
-    page.get_by_label("Kata sandi").fill(demo.PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
-    page.locator(".whoami").wait_for()
+    page = logged_in_page(browser, live_server.url, "evaluator.jatim", demo.PASSWORD, **PHONE)
 
     page.goto("/evaluasi/35/2025Q2/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Triwulan II 2025")
@@ -54,4 +47,4 @@ def test_the_evaluator_downloads_the_rakor_slides_and_opens_a_scorecard(browser,
     page.get_by_role("link", name="KPU Kota Kediri", exact=True).last.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("KPU Kota Kediri")
     assert "/evaluasi/kantor/3571/2025Q2/" in page.url
-    context.close()
+    page.context.close()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bakohumas.browser_testing import PHONE, TIMEOUT_MS
+from bakohumas.browser_testing import PHONE, logged_in_page
 from bakohumas.demo import data as demo
 from bakohumas.offices.models import Office
 from bakohumas.records.models import Partnership
@@ -26,14 +26,7 @@ def test_an_operator_records_a_partnership_and_the_report_suggests_it(browser, l
     q3 = period_get_or_create("2025Q3")
     before = suggestions_for(kediri, q3)["kerja_sama_media"].value
 
-    context = browser.new_context(base_url=live_server.url, locale="id-ID", timezone_id="Asia/Jakarta", **PHONE)
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    page.goto("/masuk/")
-    page.get_by_label("Nama pengguna").fill("operator.kediri")
-    page.get_by_label("Kata sandi").fill(demo.PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
-    page.locator(".whoami").wait_for()
+    page = logged_in_page(browser, live_server.url, "operator.kediri", demo.PASSWORD, **PHONE)
 
     page.get_by_role("link", name="Tambah kerja sama").click()
     page.get_by_label("Nama mitra").fill("Radio Suara Kediri FM")
@@ -52,4 +45,4 @@ def test_an_operator_records_a_partnership_and_the_report_suggests_it(browser, l
 
     suggestion = suggestions_for(kediri, q3)["kerja_sama_media"]
     assert suggestion.value == before + 1
-    context.close()
+    page.context.close()
