@@ -10,14 +10,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from bakohumas.evaluation.scorecard import office_scorecard
 from bakohumas.followup.services import can_agree_actions
 from bakohumas.reports.models import Period, Submission
-from bakohumas.reports.selectors import get_office_for_user
+from bakohumas.reports.selectors import get_regency_for_user
 
 
 @login_required
 def scorecard_page(request: HttpRequest, office_code: str, period_code: str) -> HttpResponse:
-    office = get_office_for_user(request.user, office_code)
-    if not office.is_regency:
-        raise Http404("Rapor dibuat untuk KPU Kabupaten/Kota.")
+    office = get_regency_for_user(request.user, office_code)
     period = get_object_or_404(Period, code=period_code)
     card = office_scorecard(office=office, period=period)
     return render(request, "evaluation/scorecard.html", {
@@ -31,9 +29,7 @@ def scorecard_page(request: HttpRequest, office_code: str, period_code: str) -> 
 def scorecard_latest(request: HttpRequest, office_code: str) -> HttpResponse:
     """The scorecard of the office's most recent report (or of the latest period when it has none),
     so the office home page can link to it without knowing which periods exist."""
-    office = get_office_for_user(request.user, office_code)
-    if not office.is_regency:
-        raise Http404("Rapor dibuat untuk KPU Kabupaten/Kota.")
+    office = get_regency_for_user(request.user, office_code)
     latest = (Submission.objects.filter(office=office, status__in=Submission.REPORTED_STATUSES)
               .order_by("-period_id").values_list("period_id", flat=True).first()
               or Period.objects.values_list("code", flat=True).first())

@@ -3,13 +3,12 @@ progress), a province's actions checked against an evaluation period, and the re
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -21,14 +20,8 @@ from bakohumas.followup.selectors import actions_for_evaluation, actions_for_off
 from bakohumas.followup.services import action_create, action_update, can_agree_actions, can_update_actions_of
 from bakohumas.offices.models import Office
 from bakohumas.reports.models import Period
-from bakohumas.reports.selectors import get_office_for_user
+from bakohumas.reports.selectors import get_regency_for_user
 
-
-def _regency_for_user(user: Any, office_code: str) -> Office:
-    office = get_office_for_user(user, office_code)
-    if not office.is_regency:
-        raise Http404("Tindak lanjut dicatat untuk KPU Kabupaten/Kota.")
-    return office
 
 
 def _office_page(request: AuthenticatedHttpRequest, office: Office, form: ActionForm | None = None,
@@ -47,13 +40,13 @@ def _office_page(request: AuthenticatedHttpRequest, office: Office, form: Action
 
 @login_required
 def office_actions(request: AuthenticatedHttpRequest, office_code: str) -> HttpResponse:
-    return _office_page(request, _regency_for_user(request.user, office_code))
+    return _office_page(request, get_regency_for_user(request.user, office_code))
 
 
 @login_required
 @require_POST
 def action_add(request: AuthenticatedHttpRequest, office_code: str) -> HttpResponse:
-    office = _regency_for_user(request.user, office_code)
+    office = get_regency_for_user(request.user, office_code)
     if not can_agree_actions(request.user, office):
         raise PermissionDenied
     form = ActionForm(request.POST)

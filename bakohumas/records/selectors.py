@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from django.db.models import BooleanField, Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from bakohumas.core.periods import Quarter
 from bakohumas.offices.models import Office, User
 from bakohumas.records.models import EXPIRING_SOON_DAYS, Activity, Channel, Partnership
+from bakohumas.reports import selectors as reports_selectors
 
 if TYPE_CHECKING:
     from bakohumas.reports.models import Period
@@ -33,16 +33,12 @@ def may_edit_records(user, office: Office) -> bool:
 
 def get_office_for_user(user, code: str) -> tuple[Office, bool]:
     """The office if the user may see it (404 otherwise), and whether they may edit its records."""
-    office = get_object_or_404(Office.objects.visible_to(user).select_related("parent"), code=code)
+    office = reports_selectors.get_office_for_user(user, code)
     return office, may_edit_records(user, office)
 
 
-def get_region_for_user(user, code: str) -> Office:
-    """A province or KPU RI the user oversees (a channel map has no meaning for one kab/kota)."""
-    region = get_object_or_404(Office.objects.visible_to(user), code=code)
-    if region.is_regency:
-        raise Http404
-    return region
+# A channel map has no meaning for one kab/kota: a province or KPU RI the user oversees.
+get_region_for_user = reports_selectors.get_region_for_user
 
 
 def get_channel_for_user(user, channel_id: UUID) -> tuple[Channel, bool]:

@@ -38,6 +38,22 @@ def get_office_for_user(user, code: str) -> Office:
     return get_object_or_404(Office.objects.visible_to(user).select_related("parent"), code=code)
 
 
+def get_regency_for_user(user, code: str) -> Office:
+    """A kab/kota office the user may see (its reports, scorecard, follow-up): anything else is 404."""
+    office = get_office_for_user(user, code)
+    if not office.is_regency:
+        raise Http404("Hanya untuk KPU Kabupaten/Kota.")
+    return office
+
+
+def get_region_for_user(user, code: str) -> Office:
+    """A province or KPU RI the user oversees (evaluations, maps, reminders): a kab/kota is 404."""
+    region = get_office_for_user(user, code)
+    if region.is_regency:
+        raise Http404("Hanya untuk KPU Provinsi atau KPU RI.")
+    return region
+
+
 def submission_detail(submission: Submission) -> Submission:
     """The submission with everything its page shows, in a fixed number of queries."""
     return (
@@ -125,10 +141,7 @@ def completeness(*, region: Office, period: Period) -> list[CompletenessRow]:
 def get_region_period_for_user(user, region_code: str, period_code: str) -> tuple[Office, Period]:
     """A province or the nation the user oversees, and the period: outsiders and kab/kota get 404.
     The evaluation pages use it too (as `evaluation.selectors.get_scope_for_user`)."""
-    region = get_office_for_user(user, region_code)
-    if region.is_regency:
-        raise Http404("Evaluasi dilakukan per provinsi atau nasional.")
-    return region, get_object_or_404(Period, code=period_code)
+    return get_region_for_user(user, region_code), get_object_or_404(Period, code=period_code)
 
 
 @dataclass(frozen=True)
