@@ -8,6 +8,7 @@ import os
 import pytest
 
 from bakohumas.offices.models import Office, User
+from bakohumas.records.tests.conftest import make_activity, make_channel, make_partnership  # noqa: F401 (shared)
 from bakohumas.reports.models import Submission
 from bakohumas.reports.services import (
     period_get_or_create,

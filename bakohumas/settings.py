@@ -60,6 +60,11 @@ INSTALLED_APPS = [
     "bakohumas.library",
     "bakohumas.records",
     "bakohumas.followup",
+    "bakohumas.quality",
+    "bakohumas.media",
+    "bakohumas.publications",
+    "bakohumas.posts",
+    "bakohumas.governance",
     "bakohumas.demo",
 ]
 

@@ -58,7 +58,10 @@ def _names(resolver: URLResolver, prefix: str = "") -> set[str]:
 APP_TABLES = ["bakohumas.ppid.tests.test_access_ppid", "bakohumas.followup.tests.test_access_followup",
               "bakohumas.evaluation.tests.test_access_scorecard", "bakohumas.library.tests.test_access_library",
               "bakohumas.jobs.tests.test_access_jobs", "bakohumas.records.tests.test_access_records",
-              "bakohumas.reports.tests.test_access_overrides", "bakohumas.offices.tests.test_access_offices"]
+              "bakohumas.reports.tests.test_access_overrides", "bakohumas.offices.tests.test_access_offices",
+              "bakohumas.quality.tests.test_access_quality", "bakohumas.media.tests.test_access_media",
+              "bakohumas.publications.tests.test_access_publications", "bakohumas.posts.tests.test_access_posts",
+              "bakohumas.governance.tests.test_access_governance"]
 
 
 def _all_tables() -> set[str]:

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PublicationsConfig(AppConfig):
+    name = "bakohumas.publications"
+    verbose_name = "Publikasi dan SOP dokumentasi"

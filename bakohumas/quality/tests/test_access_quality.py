@@ -1,0 +1,5 @@
+"""Every quality page, requested by every role (same shape as bakohumas/core/tests/test_access.py)."""
+
+from __future__ import annotations
+
+PAGES: dict = {}
