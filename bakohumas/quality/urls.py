@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from bakohumas.quality import views
 
 app_name = "quality"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.standard, name="standard"),
+    path("ubah/", views.standard_edit, name="standard_edit"),
+    path("coba/", views.try_file, name="try"),
+]
