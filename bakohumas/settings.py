@@ -159,6 +159,11 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 EVIDENCE_MAX_BYTES = env_int("BAKOHUMAS_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 IMPORT_MAX_BYTES = env_int("BAKOHUMAS_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+# Activity documentation (bakohumas.media, docs/media.md): per-file limits in megabytes, and where
+# chunks of a resumable upload wait until the last one arrives.
+MEDIA_PHOTO_MAX_MB = env_int("BAKOHUMAS_MEDIA_PHOTO_MAX_MB", 40)
+MEDIA_VIDEO_MAX_MB = env_int("BAKOHUMAS_MEDIA_MAX_MB", 500)
+MEDIA_UPLOAD_TMP = DATA_DIR / "unggah-sementara"
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
 SESSION_COOKIE_HTTPONLY = True

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import IO, Any
 
 
 @dataclass(frozen=True)
 class JobOutput:
-    content: bytes
+    # The result: bytes, or an open file positioned at its start (a large ZIP spooled to disk), which
+    # is copied into storage in chunks and then closed.
+    content: bytes | IO[bytes]
     filename: str
     content_type: str
 

@@ -4,6 +4,7 @@ import datetime as dt
 import logging
 from typing import Any
 
+from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -64,7 +65,11 @@ def job_run(job_id: str) -> Job:
 @transaction.atomic
 def _job_finish(job: Job, output: JobOutput) -> Job:
     job.refresh_from_db()
-    job.file.save(output.filename, ContentFile(output.content), save=False)
+    if isinstance(output.content, bytes):
+        job.file.save(output.filename, ContentFile(output.content), save=False)
+    else:
+        with output.content as spooled:
+            job.file.save(output.filename, File(spooled), save=False)
     job.filename = output.filename
     job.content_type = output.content_type
     job.status = Job.Status.DONE
