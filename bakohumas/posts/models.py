@@ -107,3 +107,46 @@ class Post(models.Model):
 
     def __str__(self) -> str:
         return f"{self.platform} {self.account} {self.published_at:%Y-%m-%d}"
+
+
+class FeedQuerySet(models.QuerySet["Feed"]):
+    def visible_to(self, user) -> FeedQuerySet:
+        return self.filter(office__in=Office.objects.visible_to(user))
+
+
+class FeedKind(models.TextChoices):
+    FEED = "feed", _("RSS/Atom")
+    SITEMAP = "sitemap", _("Sitemap")
+
+
+class Feed(models.Model):
+    """A website's RSS/Atom feed or sitemap, fetched every day (`bakohumas fetch-feeds`); its items
+    become the office's website posts. The last fetch's outcome is kept for the office to see."""
+
+    Kind = FeedKind
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="feeds", verbose_name=_("satuan kerja"))
+    channel = models.ForeignKey(Channel, null=True, blank=True, on_delete=models.SET_NULL, related_name="feeds",
+                                verbose_name=_("kanal"))
+    url = models.URLField(_("alamat feed atau sitemap"), max_length=500)
+    kind = models.CharField(_("jenis"), max_length=8, choices=FeedKind.choices, default=FeedKind.FEED)
+    last_fetched_at = models.DateTimeField(_("terakhir diambil"), null=True, blank=True)
+    last_error = models.CharField(_("kesalahan terakhir"), max_length=500, blank=True)
+    last_count = models.PositiveIntegerField(_("jumlah berita terakhir"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = FeedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["url"]
+        verbose_name = _("feed website")
+        verbose_name_plural = _("feed website")
+        constraints = [
+            models.UniqueConstraint(fields=["office", "url"], name="feed_unique_url_per_office",
+                                    violation_error_message=_("Feed dengan alamat ini sudah tercatat.")),
+            models.CheckConstraint(condition=Q(kind__in=FeedKind.values), name="feed_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.url
