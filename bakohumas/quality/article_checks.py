@@ -233,14 +233,14 @@ def _spelling(title: str, text: str) -> ArticleCheck:
         found_in_title = {f for f in (m.group(0).strip() for m in pattern.finditer(title)) if f.lower() != right.lower()}
         for found in sorted(found_in_text | found_in_title):
             if found != right:
-                mistakes.append(_("\u201c%(wrong)s\u201d → \u201c%(right)s\u201d (%(why)s)")
+                mistakes.append(_("“%(wrong)s” → “%(right)s” (%(why)s)")
                                 % {"wrong": found, "right": right, "why": why})
     text = f"{title}\n{text}"
     for short, long in EXPANSIONS.items():
         first = re.search(rf"\b{short}\b", text)
         if first and long.lower() not in text[:first.start() + len(short) + 5].lower():
-            mistakes.append(_("\u201c%(short)s\u201d belum dijelaskan pada penyebutan pertama: tulis \u201c%(long)s "
-                              "(%(short)s)\u201d") % {"short": short, "long": long})
+            mistakes.append(_("“%(short)s” belum dijelaskan pada penyebutan pertama: tulis “%(long)s "
+                              "(%(short)s)”") % {"short": short, "long": long})
     if not mistakes:
         return ArticleCheck("ejaan_istilah", PASS, _("Penulisan istilah kepemiluan sudah sesuai."))
     return ArticleCheck("ejaan_istilah", WARN, _("Perbaiki penulisan: %(list)s.") % {"list": "; ".join(mistakes)})

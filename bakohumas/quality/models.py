@@ -118,7 +118,7 @@ class QualityStandard(models.Model):
         for low, high in pairs:
             a, b = getattr(self, low), getattr(self, high)
             if a is not None and b is not None and a > b:
-                errors[high] = _("Nilai ini harus tidak lebih kecil daripada \u201c%(other)s\u201d.") % {
+                errors[high] = _("Nilai ini harus tidak lebih kecil daripada “%(other)s”.") % {
                     "other": label_of(low)}
         if (self.video_duration_max_warn and self.video_duration_min_warn is not None
                 and self.video_duration_max_warn < self.video_duration_min_warn):
