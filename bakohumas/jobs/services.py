@@ -62,21 +62,26 @@ def job_run(job_id: str) -> Job:
         raise
 
 
-@transaction.atomic
 def _job_finish(job: Job, output: JobOutput) -> Job:
+    """Store the result, then mark the job done. The file is copied before the (short) transaction:
+    on SQLite a transaction holds the write lock, and a large ZIP would keep everyone else waiting."""
+    field = job.file
+    content = ContentFile(output.content) if isinstance(output.content, bytes) else File(output.content)
+    try:
+        name = field.storage.save(field.field.generate_filename(job, output.filename), content,
+                                  max_length=field.field.max_length)
+    finally:
+        if not isinstance(output.content, bytes):
+            output.content.close()
+    try:
+        with transaction.atomic():
+            Job.objects.filter(pk=job.pk).update(
+                file=name, filename=output.filename, content_type=output.content_type, status=Job.Status.DONE,
+                progress=100, message="", finished_at=timezone.now())
+    except Exception:
+        field.storage.delete(name)
+        raise
     job.refresh_from_db()
-    if isinstance(output.content, bytes):
-        job.file.save(output.filename, ContentFile(output.content), save=False)
-    else:
-        with output.content as spooled:
-            job.file.save(output.filename, File(spooled), save=False)
-    job.filename = output.filename
-    job.content_type = output.content_type
-    job.status = Job.Status.DONE
-    job.progress = 100
-    job.message = ""
-    job.finished_at = timezone.now()
-    job.save()
     return job
 
 
