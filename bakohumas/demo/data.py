@@ -13,10 +13,14 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from bakohumas.library.demo import library_demo_load
+from bakohumas.media.demo import media_demo_load
 from bakohumas.offices.models import Office, PositionTerm, User
 from bakohumas.offices.services import position_handover
 from bakohumas.followup.demo import followup_demo_load
+from bakohumas.governance.demo import governance_demo_load
+from bakohumas.posts.demo import posts_demo_load
 from bakohumas.ppid.demo import ppid_demo_load
+from bakohumas.publications.demo import publications_demo_load
 from bakohumas.records.demo import records_demo_load
 from bakohumas.reports.models import Period, Submission
 from bakohumas.reports.services import period_get_or_create, submission_import, submission_return, submission_verify
@@ -163,6 +167,10 @@ def demo_load() -> list[User]:
     library_demo_load()
     ppid_demo_load()
     records_demo_load()
+    posts_demo_load()
+    media_demo_load()
+    publications_demo_load()  # after the media: the news item carries the best photo
+    governance_demo_load()
     followup_demo_load()
     _suggestions_as_entered(period_q2, codes)
     return users

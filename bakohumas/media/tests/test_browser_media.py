@@ -48,7 +48,7 @@ def test_a_large_photo_is_sent_in_chunks_and_resumed(browser, live_server, make_
     page.get_by_role("button", name="Unggah").click()
     expect(page.get_by_text("besar.jpg tersimpan.")).to_be_visible(timeout=30_000)
     expect(page.get_by_text("kecil.jpg tersimpan.")).to_be_visible()
-    assert sorted(MediaFile.objects.values_list("original_name", flat=True)) == ["besar.jpg", "kecil.jpg"]
+    assert sorted(MediaFile.objects.filter(activity=activity).values_list("original_name", flat=True)) == ["besar.jpg", "kecil.jpg"]
     assert MediaFile.objects.get(original_name="besar.jpg").size == large.stat().st_size
     assert puts[1] == puts[2]  # the lost chunk was sent again after asking the server
     assert not UploadSession.objects.exists()
