@@ -163,6 +163,7 @@ IMPORT_MAX_BYTES = env_int("BAKOHUMAS_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 # chunks of a resumable upload wait until the last one arrives.
 MEDIA_PHOTO_MAX_MB = env_int("BAKOHUMAS_MEDIA_PHOTO_MAX_MB", 40)
 MEDIA_VIDEO_MAX_MB = env_int("BAKOHUMAS_MEDIA_MAX_MB", 500)
+MEDIA_MAX_MEGAPIXELS = env_int("BAKOHUMAS_MEDIA_MAX_MEGAPIXELS", 50)  # photos above it are never decoded
 MEDIA_UPLOAD_TMP = DATA_DIR / "unggah-sementara"
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)

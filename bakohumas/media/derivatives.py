@@ -310,9 +310,13 @@ def _upright(source: str | IO[bytes], scale: float) -> tuple[Image.Image, Image.
 
 def render_all(source: str | IO[bytes], presets: list[str] | tuple[str, ...], meta: Metadata) -> Iterator[Rendered]:
     """Each preset's JPEG in turn, from one decode of the original (at reduced size where all of
-    them allow it). Raises for an image Pillow cannot open (the caller records the failure)."""
+    them allow it). Raises for an image Pillow cannot open (the caller records the failure), and
+    TooManyPixels, before decoding anything, for one over the project's pixel limit."""
+    from bakohumas.quality.photo import check_pixels
+
     with Image.open(source) as probe:
         size = probe.size
+    check_pixels(size)
     if hasattr(source, "seek"):
         source.seek(0)
     specs = [PRESETS[code] for code in presets]

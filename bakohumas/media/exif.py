@@ -16,10 +16,27 @@ DATETIME = ExifTags.Base.DateTime
 OFFSET_TIME_ORIGINAL = ExifTags.Base.OffsetTimeOriginal
 
 
+# A camera whose clock was never set writes "0001:01:01 00:00:00" or 1970, 2000-01-01 after a flat
+# battery, or a year far ahead: dates outside this window are taken as unknown (year 1 also breaks
+# SQLite's date arithmetic). Digital photos before 1990 are not expected.
+EARLIEST = dt.datetime(1990, 1, 1)
+
+
 @dataclass(frozen=True)
 class PhotoFacts:
     taken_at: dt.datetime | None = None
     place: str = ""
+
+
+def _plausible(value: dt.datetime) -> dt.datetime | None:
+    """The date (aware), or None when it lies before 1990 or more than a day ahead of now."""
+    try:
+        aware = value if value.tzinfo is not None else timezone.make_aware(value, timezone.get_default_timezone())
+        earliest = timezone.make_aware(EARLIEST, timezone.get_default_timezone())
+        latest = timezone.now() + dt.timedelta(days=1)
+        return aware if earliest <= aware <= latest else None
+    except (OverflowError, ValueError):
+        return None
 
 
 def _parse_datetime(text: Any, offset: Any = None) -> dt.datetime | None:
@@ -30,13 +47,15 @@ def _parse_datetime(text: Any, offset: Any = None) -> dt.datetime | None:
         value = dt.datetime.strptime(text[:19], "%Y:%m:%d %H:%M:%S")
     except ValueError:
         return None
+    if value < EARLIEST:
+        return None
     if isinstance(offset, str):
         try:
-            return dt.datetime.strptime(f"{text[:19]} {offset.strip()}", "%Y:%m:%d %H:%M:%S %z")
+            return _plausible(dt.datetime.strptime(f"{text[:19]} {offset.strip()}", "%Y:%m:%d %H:%M:%S %z"))
         except ValueError:
             pass
     # Cameras record local time without a zone: take it as the site's (Asia/Jakarta).
-    return timezone.make_aware(value, timezone.get_default_timezone())
+    return _plausible(value)
 
 
 def _degrees(value: Any, ref: Any) -> float | None:

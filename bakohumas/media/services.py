@@ -62,6 +62,7 @@ class UploadResult:
     media: MediaFile | None = None
     duplicate: bool = False
     error: str = ""
+    retry: bool = False  # refused for a passing fault, not the content: the same bytes may be tried again
 
     @property
     def ok(self) -> bool:
@@ -124,18 +125,6 @@ def media_add(*, activity: Activity, actor: Any, handle: IO[bytes], name: str, s
                                "kind": MediaFile.Kind(report.kind).label.lower()})
     facts = photo_facts(cast(IO[bytes], KeepOpen(handle))) if report.kind == MediaFile.Kind.PHOTO else None
     handle.seek(0)
-    try:
-        media = _media_create(activity=activity, actor=actor, handle=handle, name=name, size=size, digest=digest,
-                              report=report, facts=facts)
-    except IntegrityError:  # the same bytes saved a moment ago by another request
-        existing = MediaFile.objects.filter(activity=activity, sha256=digest).first()
-        return UploadResult(name, media=existing, duplicate=True)
-    return UploadResult(name, media=media)
-
-
-@transaction.atomic
-def _media_create(*, activity: Activity, actor: Any, handle: IO[bytes], name: str, size: int, digest: str,
-                  report: Any, facts: Any) -> MediaFile:
     media = MediaFile(
         activity=activity, office=activity.office, kind=report.kind, original_name=name[:255], mime=report.mime,
         size=size, sha256=digest, grade=report.grade, checks=[c.as_dict() for c in report.checks],
@@ -143,25 +132,56 @@ def _media_create(*, activity: Activity, actor: Any, handle: IO[bytes], name: st
         duration=report.duration, uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
         taken_at=facts.taken_at if facts else None, place=facts.place if facts else "",
     )
+    # The bytes go into storage before the transaction: copying up to 500 MB must not hold SQLite's
+    # single write lock. The row follows in a short transaction; if it fails, the stored copy goes.
     extension = MIME_EXTENSIONS.get(report.mime, "bin")
     media.file.save(f"{media.id}.{extension}", File(handle), save=False)
     try:
-        media.full_clean(exclude=["file"], validate_unique=False)
-        media.save()
+        _media_create(media=media, actor=actor)
+    except (IntegrityError, ValidationError):
+        media.file.delete(save=False)
+        # The same bytes saved a moment ago by another request (a double click): full_clean() sees
+        # the unique constraint (ValidationError), the database sees it if both got past that.
+        existing = MediaFile.objects.filter(activity=activity, sha256=digest).first()
+        if existing is None:
+            raise
+        return UploadResult(name, media=existing, duplicate=True)
     except BaseException:
         media.file.delete(save=False)
         raise
-    audit_record(actor=actor, action="media.upload", target=media, office=activity.office,
-                 data={"activity": str(activity.id), "name": media.original_name, "kind": media.kind,
+    return UploadResult(name, media=media)
+
+
+@transaction.atomic
+def _media_create(*, media: MediaFile, actor: Any) -> MediaFile:
+    media.full_clean(exclude=["file"], validate_unique=False)  # constraints (the unique bytes) still checked
+    media.save()
+    audit_record(actor=actor, action="media.upload", target=media, office=media.office,
+                 data={"activity": str(media.activity_id), "name": media.original_name, "kind": media.kind,
                        "grade": media.grade})
     return media
+
+
+def _add_safely(*, activity: Activity, actor: Any, upload: Any) -> UploadResult:
+    """media_add, with anything unexpected turned into this file's refusal (logged), so the rest
+    of the batch goes on."""
+    name = os.path.basename(getattr(upload, "name", "") or "").strip() or _("(tanpa nama)")
+    try:
+        return media_add(activity=activity, actor=actor, handle=upload, name=name, size=upload.size)
+    except Exception:
+        logger.exception("upload of %r to activity %s failed", name, activity.pk)
+        return UploadResult(name, error=unexpected_error())
+
+
+def unexpected_error() -> str:
+    return _("terjadi kesalahan saat menyimpannya (bukan karena isi berkas). Berkas lain tetap diproses; "
+             "coba unggah berkas ini lagi.")
 
 
 def media_add_batch(*, activity: Activity, actor: Any, files: list[Any]) -> list[UploadResult]:
     """Each uploaded file in turn (Django UploadedFile objects); one refusal never loses the others.
     Photos saved get their derivatives in a background job (one job for the batch)."""
-    results = [media_add(activity=activity, actor=actor, handle=upload, name=upload.name, size=upload.size)
-               for upload in files]
+    results = [_add_safely(activity=activity, actor=actor, upload=upload) for upload in files]
     new_photos = [r.media for r in results if r.ok and r.media and r.media.is_photo]
     if new_photos:
         derivatives_request(user=actor, activity=activity, media=new_photos)
@@ -218,27 +238,42 @@ def derivatives_generate(*, media: MediaFile, presets: tuple[str, ...] | None = 
     return _derivatives_store(media, rendered)
 
 
-@transaction.atomic
 def _derivatives_store(media: MediaFile, rendered: list[d.Rendered]) -> list[Derivative]:
+    """Files first (outside the transaction, like the originals), then the rows in a short one that
+    replaces the older renditions. If anything fails, the files stored by this call go again."""
     storage = Derivative._meta.get_field("file").storage
-    old = list(Derivative.objects.select_for_update().filter(media=media, preset__in=[r.preset for r in rendered]))
+    made: list[Derivative] = []
+    try:
+        for item in rendered:
+            derivative = Derivative(media=media, preset=item.preset, width=item.width, height=item.height,
+                                    bytes=len(item.content))
+            made.append(derivative)  # before save(): its name is set only once the file is stored
+            derivative.file.save(f"{media.id}-{item.preset}.jpg", ContentFile(item.content), save=False)
+        _derivatives_replace(media, made)
+    except BaseException:
+        for derivative in made:
+            if derivative.file.name:
+                storage.delete(derivative.file.name)
+        raise
+    return made
+
+
+@transaction.atomic
+def _derivatives_replace(media: MediaFile, made: list[Derivative]) -> None:
+    storage = Derivative._meta.get_field("file").storage
+    old = list(Derivative.objects.select_for_update().filter(media=media, preset__in=[x.preset for x in made]))
     old_names = [x.file.name for x in old]
     Derivative.objects.filter(pk__in=[x.pk for x in old]).delete()
+
     def remove_old() -> None:
         for name in old_names:
             if name:
                 storage.delete(name)
 
     transaction.on_commit(remove_old)
-    made = []
-    for item in rendered:
-        derivative = Derivative(media=media, preset=item.preset, width=item.width, height=item.height,
-                                bytes=len(item.content))
-        derivative.file.save(f"{media.id}-{item.preset}.jpg", ContentFile(item.content), save=False)
+    for derivative in made:
         derivative.full_clean(exclude=["file"], validate_unique=False)
         derivative.save()
-        made.append(derivative)
-    return made
 
 
 def derivatives_request(*, user: Any, activity: Activity, media: list[MediaFile]):
@@ -252,7 +287,9 @@ def derivatives_request(*, user: Any, activity: Activity, media: list[MediaFile]
                        params={"activity": str(activity.id), "media": sorted(str(m.id) for m in media)})
 
 
-def channel_zip_request(*, user: Any, activity: Activity, channel: str):
+def channel_zip_request(*, user: Any, activity: Activity, channel: str, make_missing: bool = False):
+    """Queue the channel's ZIP. `make_missing` (only for users who may edit the activity) lets the
+    job render derivatives that do not exist yet; readers get the ones that exist."""
     from bakohumas.media.jobs import ZIP_JOB
     from bakohumas.jobs.services import job_request
 
@@ -260,7 +297,8 @@ def channel_zip_request(*, user: Any, activity: Activity, channel: str):
         raise ValidationError(_("Kanal tidak dikenal."))
     return job_request(user=user, kind=ZIP_JOB,
                        title=_("ZIP %(channel)s: %(activity)s") % {"channel": channel, "activity": activity.title},
-                       params={"activity": str(activity.id), "channel": channel})
+                       params={"activity": str(activity.id), "channel": channel,
+                               "make_missing": bool(make_missing)})
 
 
 # --- resumable uploads -------------------------------------------------------------------------
@@ -315,18 +353,37 @@ def upload_session_append(*, session_id: Any, start: int, chunk: bytes, total: i
 
 def upload_session_finish(*, session: UploadSession, actor: Any) -> UploadResult:
     """All bytes are here: judge and keep the file exactly as the plain form would, then forget
-    the session and its temporary file."""
+    the session and its temporary file. When keeping it fails for a reason that is not the file's
+    content (storage, database, a bug), the assembled bytes and the session stay, the result's
+    `retry` is set, and this may be called again: nobody re-sends 500 MB for a passing fault."""
     path = upload_path(session)
     try:
         with open(path, "rb") as handle:
             result = media_add(activity=session.activity, actor=actor, handle=handle, name=session.filename,
                                size=session.total_size)
-    finally:
+    except FileNotFoundError:  # the bytes are gone (pruned, or removed by hand): start again
+        logger.warning("upload session %s has no temporary file", session.pk)
+        session.delete()
+        return UploadResult(session.filename, error=_("berkas sementara di server tidak ada lagi; unggah ulang."))
+    except ValidationError:  # a row the model refuses: trying the same bytes again will not help
+        logger.exception("upload session %s: the file was refused by the model", session.pk)
         path.unlink(missing_ok=True)
         session.delete()
+        return UploadResult(session.filename, error=unexpected_error())
+    except Exception:
+        logger.exception("finishing upload session %s failed", session.pk)
+        return UploadResult(session.filename, error=unexpected_finish_error(), retry=True)
+    # Kept, already there, or refused for its content: either way the temporary bytes have served.
+    path.unlink(missing_ok=True)
+    session.delete()
     if result.ok and result.media and result.media.is_photo:
         derivatives_request(user=actor, activity=result.media.activity, media=[result.media])
     return result
+
+
+def unexpected_finish_error() -> str:
+    return _("berkas sudah diterima lengkap, tetapi gagal disimpan karena gangguan di server (bukan karena isi "
+             "berkas). Bagian yang sudah terkirim disimpan; coba selesaikan lagi tanpa mengirim ulang.")
 
 
 def upload_sessions_prune(*, older_than_hours: int = 48) -> int:

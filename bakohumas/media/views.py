@@ -128,10 +128,13 @@ def derivatives_remake(request: AuthenticatedHttpRequest, activity_id: UUID) -> 
 @login_required
 @require_POST
 def channel_zip(request: AuthenticatedHttpRequest, activity_id: UUID) -> HttpResponse:
-    """Everyone who may see the activity may take its photos for a channel as one ZIP."""
-    activity, _may_edit = s.get_activity_for_user(request.user, activity_id)
+    """Everyone who may see the activity may take its photos for a channel as one ZIP; only those
+    who may edit it get missing derivatives made on the way (a write); a reader's ZIP holds the
+    existing ones and its BACA-SAYA.txt names the photos left out."""
+    activity, may_edit = s.get_activity_for_user(request.user, activity_id)
     form = ZipForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest(_("Kanal tidak dikenal."))
-    job = services.channel_zip_request(user=request.user, activity=activity, channel=form.cleaned_data["channel"])
+    job = services.channel_zip_request(user=request.user, activity=activity, channel=form.cleaned_data["channel"],
+                                       make_missing=may_edit)
     return redirect("jobs:detail", job_id=job.id)

@@ -5,6 +5,9 @@ protocol that static/media/upload.js speaks for large videos (docs/media.md):
     GET  <url>                                    -> {"received", "total"}   (how much the server has)
     PUT  <url>  Content-Range: bytes a-b/total    -> {"received", ...}; 409 {"received"} when a != received
     the last chunk                                -> {"done": true, "message", "ok", "media"} or 400 {"error"}
+                                                     or 503 {"retry": true, "error"} (a server fault: the
+                                                     bytes stay; finish again with the POST below)
+    POST <url>  (no body, all bytes received)     -> finishes again, same answers as the last chunk
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from bakohumas.core.http import AuthenticatedHttpRequest
 from bakohumas.media import selectors as s
 from bakohumas.media import services
 from bakohumas.media.forms import UploadForm, UploadStartForm
+from bakohumas.media.models import UploadSession
 from bakohumas.media.views import CHUNK_SIZE
 
 CONTENT_RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+)$")
@@ -77,6 +81,8 @@ def upload_chunk(request: AuthenticatedHttpRequest, session_id: UUID) -> JsonRes
     session = s.get_upload_session_for_user(request.user, session_id)
     if request.method == "GET":
         return JsonResponse({"received": session.received, "total": session.total_size})
+    if request.method == "POST" and session.received >= session.total_size:
+        return _finish(request, session)  # after a server fault while keeping the assembled file
     match = CONTENT_RANGE.match(request.headers.get("Content-Range", ""))
     if not match:
         return _error(_("Header Content-Range tidak ada atau salah."))
@@ -96,7 +102,14 @@ def upload_chunk(request: AuthenticatedHttpRequest, session_id: UUID) -> JsonRes
         return _error(" ".join(exc.messages), received=session.received)
     if session.received < session.total_size:
         return JsonResponse({"received": session.received, "total": session.total_size})
+    return _finish(request, session)
+
+
+def _finish(request: AuthenticatedHttpRequest, session: UploadSession) -> JsonResponse:
     result = services.upload_session_finish(session=session, actor=request.user)
+    if result.retry:
+        return JsonResponse({"done": False, "retry": True, "ok": False, "error": result.message,
+                             "received": session.received, "total": session.total_size}, status=503)
     # Also for the page the script opens next (where the other files' messages are shown).
     (messages.error if result.error else messages.warning if result.duplicate else messages.success)(
         request, result.message)

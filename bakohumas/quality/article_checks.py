@@ -74,7 +74,10 @@ INFORMATIVE = re.compile(r"\b(\d+|pemilih|daftar pemilih|DPT|DPS|tahapan|coklit|
 # --- ejaan istilah: wrong -> right. Patterns are case-sensitive where capitalisation is the point. --
 SPELLING: list[tuple[str, str, str]] = [
     # (pattern, correct form, why). Matches equal to the correct form are not reported; (?i) = any capitals.
-    (r"\bpemilu\b", "Pemilu", "nama penyelenggaraan ditulis dengan huruf awal kapital"),
+    # KBBI: "pemilu" is a common noun ("tahapan pemilu"); only a named election is capitalised:
+    # "Pemilu 2024", "Pemilu Serentak", "Pemilu Legislatif", "Pemilu Presiden".
+    (r"\bpemilu(?= (?:[Tt]ahun )?(?:19|20)\d\d\b| (?:[Ss]erentak|[Ll]egislatif|[Pp]residen)\b)",
+     "Pemilu", "nama penyelenggaraan pemilu tertentu (mis. Pemilu 2024) ditulis dengan huruf awal kapital"),
     (r"\bPEMILU\b", "Pemilu", "akronim yang dibaca sebagai kata ditulis dengan huruf awal kapital"),
     (r"(?<![\w./@-])(kpu|Kpu)(?![\w.@/-])", "KPU", "singkatan nama lembaga ditulis kapital"),
     (r"\b(bawaslu|BAWASLU)\b", "Bawaslu", "nama lembaga"),

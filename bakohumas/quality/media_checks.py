@@ -101,8 +101,13 @@ def examine(source: Source, *, standard: Standard | None = None) -> MediaReport:
         handle, owned = sniff.open_binary(source)
     except FileNotFoundError:
         return invalid(_("Berkas tidak ditemukan."))
-    except OSError as exc:
-        return invalid(_("Berkas tidak dapat dibaca: %(error)s.") % {"error": exc.strerror or exc})
+    except IsADirectoryError:
+        return invalid(_("Ini folder, bukan berkas."))
+    except PermissionError:
+        return invalid(_("Berkas tidak dapat dibaca: izin aksesnya tidak membolehkan."))
+    except OSError:  # the system's own wording is English: not shown
+        logger.warning("cannot open %r", source, exc_info=True)
+        return invalid(_("Berkas tidak dapat dibaca."))
     try:
         return _examine(handle, standard)
     except Exception:  # noqa: BLE001 - one odd file must not break a whole upload batch

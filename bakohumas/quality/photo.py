@@ -21,6 +21,7 @@ from bakohumas.quality.media_checks import FAIL, PASS, WARN, CheckResult, MediaR
 from bakohumas.quality.standard import Standard
 
 ANALYSIS_EDGE = 1024
+DEFAULT_MAX_MEGAPIXELS = 50
 _strict_lock = threading.Lock()
 
 
@@ -44,13 +45,45 @@ TRANSPOSE = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 
              8: Image.Transpose.ROTATE_90}
 
 
+def pixel_limit() -> int:
+    """The most pixels a photo may have to be decoded at all: the project's limit
+    (settings.MEDIA_MAX_MEGAPIXELS, env BAKOHUMAS_MEDIA_MAX_MEGAPIXELS, 50 by default) or Pillow's
+    MAX_IMAGE_PIXELS if lower. A decoded pixel costs 3-4 bytes however small the file: a 150 KB PNG
+    claiming 36 MP needs over 200 MB. Checked from the header, before any pixel is decoded."""
+    from django.conf import settings
+
+    megapixels = getattr(settings, "MEDIA_MAX_MEGAPIXELS", DEFAULT_MAX_MEGAPIXELS) if settings.configured \
+        else DEFAULT_MAX_MEGAPIXELS
+    limit = int(float(megapixels) * 1_000_000)
+    return min(limit, Image.MAX_IMAGE_PIXELS) if Image.MAX_IMAGE_PIXELS else limit
+
+
+class TooManyPixels(Exception):
+    """The header claims more pixels than `pixel_limit()`: (width, height, limit)."""
+
+
+def check_pixels(size: tuple[int, int]) -> None:
+    limit = pixel_limit()
+    if size[0] * size[1] > limit:
+        raise TooManyPixels(size[0], size[1], limit)
+
+
+def too_many_pixels_reason(exc: TooManyPixels) -> str:
+    width, height, limit = exc.args
+    return _("Gambar terlalu besar untuk diproses: %(w)s×%(h)s piksel (%(mp)s megapiksel), melebihi batas "
+             "%(limit)s megapiksel. Perkecil fotonya lalu unggah lagi.") % {
+        "w": width, "h": height, "mp": num(width * height / 1e6, 1), "limit": num(limit / 1e6, 0)}
+
+
 def examine_photo(handle: IO[bytes], *, mime: str, standard: Standard) -> MediaReport:
     try:
         grey, width, height, orientation, fmt = _load(handle)
+    except TooManyPixels as exc:
+        return invalid(too_many_pixels_reason(exc), mime)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return invalid(_("Gambar terlalu besar untuk diperiksa (dimensinya melebihi batas %(limit)s megapiksel); "
                          "kemungkinan berkas dibuat untuk membebani server.")
-                       % {"limit": num((Image.MAX_IMAGE_PIXELS or 0) / 1e6, 0)}, mime)
+                       % {"limit": num(pixel_limit() / 1e6, 0)}, mime)
     except UnsupportedFormat as exc:
         return invalid(_("Format gambar %(format)s tidak didukung; unggah JPEG, PNG, atau WebP.")
                        % {"format": exc.args[0]}, mime)
@@ -86,11 +119,9 @@ def _load(handle: IO[bytes]) -> tuple[np.ndarray, int, int, int, str]:
     """(grey uint8 array at analysis size, width, height as displayed, EXIF orientation, format)."""
     image: Image.Image = Image.open(handle)  # refuses more than twice MAX_IMAGE_PIXELS itself
     try:
-        # Between MAX_IMAGE_PIXELS and twice that Pillow only warns; a quality check refuses it too.
-        # (Compared here: turning warnings into errors is process-wide and not thread-safe.)
-        limit = Image.MAX_IMAGE_PIXELS
-        if limit and image.size[0] * image.size[1] > limit:
-            raise Image.DecompressionBombError(f"{image.size[0]}x{image.size[1]}")
+        # The project's limit, from the header (compared here: between MAX_IMAGE_PIXELS and twice
+        # that Pillow only warns, and turning warnings into errors is process-wide, not thread-safe).
+        check_pixels(image.size)
         if image.format == "PNG":
             # PNG chunks carry checksums that decoding ignores; verify() reads them (no pixels decoded).
             image.verify()

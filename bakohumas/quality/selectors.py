@@ -14,9 +14,13 @@ from bakohumas.quality.standard import DEFAULT_STANDARD, Standard
 
 
 def can_edit_standard(user: Any) -> bool:
-    """Only KPU RI sets the national standard: any user whose office is the national one."""
+    """Only Humas KPU RI sets the national standard: the humas role at the national office (like
+    the other national-only writes). Pimpinan or an evaluator at KPU RI read it only."""
+    from bakohumas.offices.models import User
+
     office = getattr(user, "office", None)
-    return bool(getattr(user, "is_authenticated", False) and office is not None and office.is_national)
+    return bool(getattr(user, "is_authenticated", False) and getattr(user, "role", None) == User.Role.HUMAS_RI
+                and office is not None and office.is_national)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Writes of the national quality standard: national users only, validated, audited."""
+"""Writes of the national quality standard: Humas KPU RI only (selectors.can_edit_standard), validated, audited."""
 
 from __future__ import annotations
 

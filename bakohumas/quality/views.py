@@ -1,4 +1,4 @@
-"""The national quality standard: read by everyone logged in, changed by KPU RI."""
+"""The national quality standard: read by everyone logged in, changed by Humas KPU RI (selectors.can_edit_standard)."""
 
 from __future__ import annotations
 

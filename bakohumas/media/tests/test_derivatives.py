@@ -158,23 +158,64 @@ def test_an_upload_queues_the_derivatives_job(client, operator, activity, django
     assert reverse("jobs:status", args=[job.id]) in page and 'value="40"' in page
 
 
-def test_a_zip_per_channel(client, pimpinan, add_photo, activity, django_capture_on_commit_callbacks):
+def _zip(client, user, activity, capture, channel: str = "sosial-media") -> tuple[Job, dict[str, bytes]]:
+    client.force_login(user)
+    with capture(execute=True):
+        response = client.post(reverse("media:channel_zip", args=[activity.id]), {"channel": channel})
+    job = Job.objects.filter(kind="media_zip").latest("created_at")
+    assert response.url == reverse("jobs:detail", args=[job.id]) and job.status == "done"
+    with job.file.open("rb") as handle, zipfile.ZipFile(io.BytesIO(handle.read())) as archive:
+        return job, {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_a_zip_per_channel(client, operator, add_photo, activity, django_capture_on_commit_callbacks):
     first = add_photo("satu.jpg", jpeg_bytes(seed=1))
     add_photo("dua.jpg", jpeg_bytes(seed=2))
     derivatives_generate(media=first, presets=("sosmed_1x1",))  # the others are made by the ZIP job
-    client.force_login(pimpinan)  # readers may take the photos too
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("media:channel_zip", args=[activity.id]), {"channel": "sosial-media"})
-    job = Job.objects.get(kind="media_zip")
-    assert response.url == reverse("jobs:detail", args=[job.id]) and job.status == "done"
-    with job.file.open("rb") as handle, zipfile.ZipFile(io.BytesIO(handle.read())) as archive:
-        names = sorted(archive.namelist())
-        assert len(names) == 6
-        assert all(name.startswith("2025-05-01-sosialisasi-pemilih-pemula/") for name in names)
-        assert {name.split("/")[1] for name in names} == {"sosmed_1x1", "sosmed_4x5", "sosmed_story"}
-        with archive.open(next(n for n in names if "/sosmed_story/" in n)) as member:
-            assert Image.open(member).size == (1080, 1920)
+    job, members = _zip(client, operator, activity, django_capture_on_commit_callbacks)
+    names = sorted(members)
+    assert len(names) == 6  # nothing left out: no BACA-SAYA.txt
+    assert all(name.startswith("2025-05-01-sosialisasi-pemilih-pemula/") for name in names)
+    assert {name.split("/")[1] for name in names} == {"sosmed_1x1", "sosmed_4x5", "sosmed_story"}
+    story = members[next(n for n in names if "/sosmed_story/" in n)]
+    assert Image.open(io.BytesIO(story)).size == (1080, 1920)
     assert job.filename == "2025-05-01-sosialisasi-pemilih-pemula-sosial-media.zip"
+
+
+def test_a_readers_zip_holds_existing_derivatives_and_makes_none(client, pimpinan, add_photo, activity,
+                                                                 django_capture_on_commit_callbacks):
+    first = add_photo("satu.jpg", jpeg_bytes(seed=1))
+    add_photo("dua.jpg", jpeg_bytes(seed=2))
+    derivatives_generate(media=first, presets=("sosmed_1x1",))
+    _job, members = _zip(client, pimpinan, activity, django_capture_on_commit_callbacks)  # readers may take them
+    assert Derivative.objects.count() == 1  # a reader's request writes nothing
+    folder = "2025-05-01-sosialisasi-pemilih-pemula"
+    assert len(members) == 2 and f"{folder}/BACA-SAYA.txt" in members
+    assert any(n.startswith(f"{folder}/sosmed_1x1/") and n.endswith("-satu.jpg") for n in members)
+    note = members[f"{folder}/BACA-SAYA.txt"].decode("utf-8")
+    assert "dua.jpg: turunan sosmed_1x1, sosmed_4x5, sosmed_story belum dibuat" in note
+    assert "satu.jpg: turunan sosmed_4x5, sosmed_story belum dibuat" in note
+
+
+def test_photos_that_cannot_be_rendered_are_named_in_the_zip(client, operator, add_photo, activity, monkeypatch,
+                                                             django_capture_on_commit_callbacks):
+    from bakohumas.media import services
+
+    good = add_photo("bagus.jpg", jpeg_bytes(seed=1))
+    add_photo("rusak.jpg", jpeg_bytes(seed=2))
+    real = services.derivatives_generate
+
+    def generate(*, media, presets=None):
+        if media.original_name == "rusak.jpg":
+            raise OSError("broken data stream")
+        return real(media=media, presets=presets)
+
+    monkeypatch.setattr(services, "derivatives_generate", generate)
+    _job, members = _zip(client, operator, activity, django_capture_on_commit_callbacks, channel="website")
+    note = members["2025-05-01-sosialisasi-pemilih-pemula/BACA-SAYA.txt"].decode("utf-8")
+    assert "rusak.jpg: turunan tidak dapat dibuat" in note and "bagus.jpg" not in note
+    assert "OSError" not in note and "broken" not in note
+    assert sum("/web_" in name for name in members) == 2 and good.derivatives.count() == 2
 
 
 def test_an_unknown_channel_is_refused(client, operator, activity):

@@ -54,7 +54,15 @@ CASES = [
     ({"body": "Apel pagi berlangsung khidmat di halaman kantor. Acara dilanjutkan foto bersama dan ramah tamah. "
               "Semoga sukses. Hadir 40 pegawai.", "lead": ""}, "bukan_seremonial", "peringatan", "apel pagi"),
     ({"body": BODY + " Acara ditutup dengan foto bersama."}, "bukan_seremonial", "lulus", "informasi"),
-    ({"body": BODY.replace("Pemilu", "pemilu")}, "ejaan_istilah", "peringatan", "\u201cpemilu\u201d \u2192 \u201cPemilu\u201d"),
+    # KBBI: "pemilu" is a common noun; only a named election ("Pemilu 2024", "Pemilu Serentak") is capitalised.
+    ({"body": BODY.replace("Pemilu", "pemilu")}, "ejaan_istilah", "lulus", "sesuai"),
+    ({"body": BODY + " Tahapan pemilu 2024 dimulai."}, "ejaan_istilah", "peringatan",
+     "\u201cpemilu\u201d \u2192 \u201cPemilu\u201d"),
+    ({"body": BODY + " Menjelang pemilu tahun 2029."}, "ejaan_istilah", "peringatan", "Pemilu 2024"),
+    ({"body": BODY + " Persiapan pemilu serentak berikutnya."}, "ejaan_istilah", "peringatan", "\u2192 \u201cPemilu\u201d"),
+    ({"body": BODY + " Hasil Pemilu 2024 dan Pemilu Serentak."}, "ejaan_istilah", "lulus", "sesuai"),
+    ({"body": BODY + " Sebanyak 2024 pemilih datang ke TPS saat pemilu berlangsung."}, "ejaan_istilah", "lulus",
+     "sesuai"),
     ({"body": BODY + " Sekretaris kpu Kab. Kediri menghimbau warga."}, "ejaan_istilah", "peringatan",
      "\u201ckab.\u201d"),
     ({"body": BODY + " Menurut bawaslu, e-KTP wajib dibawa."}, "ejaan_istilah", "peringatan", "KTP-el"),

@@ -73,6 +73,24 @@ def test_a_png_header_claiming_huge_dimensions_is_a_bomb():
     _assert_invalid(examine(io.BytesIO(_png_claiming(100_000, 100_000)), standard=STANDARD), "terlalu besar")
 
 
+def test_the_project_pixel_limit_refuses_a_small_file_claiming_many_pixels(settings):
+    """A PNG of a few bytes whose header claims 7000×6000 (42 MP, under Pillow's 89 MP): decoding it
+    would cost ~126 MB, so above the project's limit it is refused from the header."""
+    settings.MEDIA_MAX_MEGAPIXELS = 40
+    data = _png_claiming(7000, 6000)
+    assert len(data) < 200
+    report = examine(io.BytesIO(data), standard=STANDARD)
+    _assert_invalid(report, "terlalu besar")
+    assert "7000×6000 piksel" in report.reason and "batas 40 megapiksel" in report.reason
+
+
+def test_the_default_pixel_limit_is_fifty_megapixels(settings):
+    from bakohumas.quality.photo import pixel_limit
+
+    del settings.MEDIA_MAX_MEGAPIXELS
+    assert pixel_limit() == 50_000_000
+
+
 def test_an_image_above_the_pixel_limit_is_refused_even_below_twice_it(monkeypatch):
     # Pillow only *warns* between MAX_IMAGE_PIXELS and twice that; the check refuses it all the same.
     data = png(np.zeros((300, 400, 3), np.uint8))

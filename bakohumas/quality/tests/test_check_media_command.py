@@ -73,3 +73,14 @@ def test_usage_errors_exit_non_zero(capsys, args):
     assert code != 0
     assert out == ""
     assert err
+
+
+def test_a_folder_is_named_in_indonesian(capsys, tmp_path):
+    folder = tmp_path / "foto-kegiatan"
+    folder.mkdir()
+    code, out, _err = _run(capsys, str(folder), "--format", "json")
+    assert code == 0
+    entry = json.loads(out)[0]
+    assert entry["kind"] == "invalid"
+    assert entry["checks"][0]["detail"] == "Ini folder, bukan berkas."
+    assert "directory" not in out.lower()

@@ -41,18 +41,35 @@
     if (!started.ok) { item.textContent = session.error || file.name + ": gagal"; return; }
     let offset = 0;
     let failures = 0;
+    let finishing = 0;
     const size = session.chunk_size || chunkSize;
-    while (offset < file.size) {
-      const end = Math.min(offset + size, file.size);
+    const headers = { "X-CSRFToken": csrf, Accept: "application/json" };
+    for (;;) {
       try {
-        const response = await fetch(session.url, {
-          method: "PUT", body: file.slice(offset, end), credentials: "same-origin",
-          headers: { "X-CSRFToken": csrf, "Content-Range": `bytes ${offset}-${end - 1}/${file.size}`,
-                     "Content-Type": "application/octet-stream", Accept: "application/json" },
-        });
+        let response;
+        if (offset >= file.size) {
+          // Every byte arrived but the server could not keep the file (503 "retry"): it still has
+          // the bytes, so ask it to finish again instead of sending them all once more.
+          response = await fetch(session.url, { method: "POST", credentials: "same-origin", headers });
+        } else {
+          const end = Math.min(offset + size, file.size);
+          response = await fetch(session.url, {
+            method: "PUT", body: file.slice(offset, end), credentials: "same-origin",
+            headers: { ...headers, "Content-Range": `bytes ${offset}-${end - 1}/${file.size}`,
+                       "Content-Type": "application/octet-stream" },
+          });
+        }
         const state = await json(response);
         if (response.status === 409) { offset = state.received || 0; continue; }
         if (state.done) { item.textContent = state.message || state.error || file.name; return; }
+        if (state.retry) {
+          finishing += 1;
+          item.textContent = state.error || file.name + ": gagal";
+          if (finishing > 3) return;
+          offset = file.size;
+          await sleep(5000 * finishing);
+          continue;
+        }
         if (!response.ok) {
           if (response.status >= 500) throw new Error("server " + response.status);
           item.textContent = state.error || file.name + ": gagal";
