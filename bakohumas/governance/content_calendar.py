@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import holidays
 from django.db.models import QuerySet
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from bakohumas.governance.models import PlannedPost
@@ -33,6 +33,9 @@ class Commemoration:
 
 # Only days whose date and basis are documented (docs/governance.md). HUT KPU is left out: KPU's
 # own sources do not agree on one date.
+# The months the calendar shows (`?bulan=`); others are refused with a message.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
 COMMEMORATIONS = [
     Commemoration(2, 9, _("Hari Pers Nasional"), "Keppres No. 5 Tahun 1985",
                   _("Cara jurnalis memperoleh data dan jadwal resmi dari KPU; kontak Media Center.")),
@@ -104,27 +107,40 @@ class MonthCalendar:
     days: list[CalendarDay]
 
     @property
-    def previous(self) -> dt.date:
-        return (self.month - dt.timedelta(days=1)).replace(day=1)
+    def previous(self) -> dt.date | None:
+        """The month before, or None before FIRST_YEAR (no link to a month that is refused)."""
+        month = (self.month - dt.timedelta(days=1)).replace(day=1)
+        return month if month.year >= FIRST_YEAR else None
 
     @property
-    def next(self) -> dt.date:
-        return (self.month + dt.timedelta(days=32)).replace(day=1)
+    def next(self) -> dt.date | None:
+        month = (self.month + dt.timedelta(days=32)).replace(day=1)
+        return month if month.year <= LAST_YEAR else None
 
     @property
     def plans(self) -> int:
         return sum(len(d.plans) for d in self.days)
 
 
+class InvalidMonth(ValueError):
+    """A `?bulan=` that is not a month of FIRST_YEAR..LAST_YEAR; the message is for the user."""
+
+
 def parse_month(value: str | None, today: dt.date) -> dt.date:
-    """`?bulan=2025-08` -> 1 August 2025; none -> this month; anything else is 404."""
+    """`?bulan=2025-08` -> 1 August 2025; none -> this month. Anything else, or a year outside
+    FIRST_YEAR..LAST_YEAR (`9999-12` would overflow the previous/next links), is InvalidMonth."""
     if not value:
         return today.replace(day=1)
-    try:
-        year, month = (int(part) for part in value.split("-"))
-        return dt.date(year, month, 1)
-    except (ValueError, TypeError):
-        raise Http404("Bulan tidak valid; gunakan bentuk YYYY-MM.") from None
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})", value.strip())
+    if not match:
+        raise InvalidMonth(_("Bulan tidak valid; tulis sebagai TTTT-BB, misalnya 2025-08."))
+    year, month = int(match[1]), int(match[2])
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise InvalidMonth(_("Tahun di luar jangkauan kalender (%(first)s–%(last)s).")
+                           % {"first": FIRST_YEAR, "last": LAST_YEAR})
+    if not 1 <= month <= 12:
+        raise InvalidMonth(_("Bulan tidak valid; bulan ditulis 01 sampai 12."))
+    return dt.date(year, month, 1)
 
 
 def planned_posts_for(office: Office) -> QuerySet[PlannedPost]:

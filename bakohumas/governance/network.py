@@ -4,7 +4,10 @@ and suggestions of nearby KPU accounts to interact with (docs/governance.md).
 
 Nodes are offices with at least one social media account in the records (optionally one platform:
 then a node is the office's account on that platform); an edge A -> B counts the posts of A that
-mention one of B's handles on the same platform. Three queries whatever the number of offices."""
+mention one of B's handles on the same platform. A channel's handles are the keys
+(`bakohumas.posts.services.handle_key`) of its handle and of its URL: `@KPUKotaKediri` and
+`https://www.instagram.com/kpukotakediri/` are both `kpukotakediri`. Three queries whatever the
+number of offices."""
 
 from __future__ import annotations
 
@@ -15,9 +18,10 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from bakohumas.core.periods import Quarter
-from bakohumas.governance.selectors import SOCIAL_PLATFORMS, normalise_handle, quarter_bounds, scope_offices
+from bakohumas.governance.selectors import SOCIAL_PLATFORMS, quarter_bounds, scope_offices
 from bakohumas.offices.models import Office
 from bakohumas.posts.models import Post
+from bakohumas.posts.services import handle_key
 from bakohumas.records.models import Channel
 
 SUGGESTIONS_PER_OFFICE = 3
@@ -121,10 +125,10 @@ def build_network(focus: Office, quarter: Quarter, *, platform: str | None = Non
     scope_ids = set(scope_offices(focus).values_list("id", flat=True))
     handles: dict[int, set[str]] = {}
     owner: dict[tuple[str, str], int] = {}
-    for office_id, kind, handle in Channel.objects.filter(kind__in=platforms).values_list("office_id", "kind", "handle"):
-        name = normalise_handle(handle)
-        if name:
-            owner.setdefault((kind, name), office_id)
+    channels = Channel.objects.filter(kind__in=platforms).order_by("office__code", "pk")
+    for office_id, kind, handle, url in channels.values_list("office_id", "kind", "handle", "url"):
+        for name in {handle_key(kind, handle), handle_key(kind, url or "")} - {""}:
+            owner.setdefault((kind, name), office_id)  # a handle recorded by two offices: the first by code
             handles.setdefault(office_id, set()).add(name)
     offices = Office.objects.filter(id__in=handles.keys()).values_list("id", "code", "name", "parent_id", "level")
     nodes = {oid: Node(oid, code, name, parent_id, level, tuple(sorted(handles[oid])), oid in scope_ids)
@@ -136,7 +140,7 @@ def build_network(focus: Office, quarter: Quarter, *, platform: str | None = Non
     for office_id, post_platform, mentions in posts.iterator(chunk_size=5000):
         if office_id not in nodes:
             continue
-        targets = {owner.get((post_platform, normalise_handle(str(m)))) for m in mentions or []}
+        targets = {owner.get((post_platform, handle_key(post_platform, str(m)))) for m in mentions or []}
         for target in targets - {None, office_id}:
             counts[(office_id, target)] += 1  # type: ignore[index]
     network = Network(focus, quarter, platform, nodes, counts)

@@ -19,7 +19,8 @@ from django.utils import timezone
 from bakohumas.core.formatting import percent
 from bakohumas.core.periods import InvalidPeriod, Quarter
 from bakohumas.offices.models import Office, User
-from bakohumas.posts.models import Platform, Post
+from bakohumas.posts.models import CategorySource, Platform, Post
+from bakohumas.posts.services import handle_key
 from bakohumas.records.models import Channel
 
 # A channel active in the records with no post for this many days is "gone quiet". Override with
@@ -28,6 +29,7 @@ QUIET_AFTER_DAYS = 30
 
 SOCIAL_PLATFORMS = tuple(p for p in Platform.values if p != Platform.WEBSITE)
 POST_PLATFORMS = tuple(Platform.values)
+WEBSITE = str(Platform.WEBSITE.value)
 EDITOR_ROLES = (User.Role.OPERATOR, User.Role.KETUA)
 
 
@@ -47,15 +49,34 @@ def quarter_bounds(quarter: Quarter) -> tuple[dt.datetime, dt.datetime]:
     return start, end
 
 
-def normalise_handle(handle: str) -> str:
-    """`@KPUKotaKediri` -> `kpukotakediri`; a website's URL -> its host (`kota-kediri.kpu.go.id`)."""
-    value = handle.strip().lower()
-    for prefix in ("https://", "http://"):
-        if value.startswith(prefix):
-            value = value[len(prefix):]
-    value = value.split("/")[0] if "." in value.split("/")[0] else value.rstrip("/").rsplit("/", 1)[-1]
-    value = value.lstrip("@")
-    return value.removeprefix("www.")
+def _host(value: str) -> str:
+    return handle_key(WEBSITE, value)
+
+
+@dataclass
+class OwnWebsites:
+    """The offices' own websites: per office id, the hosts of its website channels (handle and
+    URL, lower case without `www.`) and the channels' ids. A website post counts as the office's
+    news only when its account is one of these hosts or it is linked to one of these channels;
+    a press release on a news site (account `detik.com`) or another site is not the office's news."""
+
+    hosts: dict[int, set[str]] = field(default_factory=dict)
+    channel_ids: dict[int, set] = field(default_factory=dict)
+
+    def owns(self, office_id: int, account: str, channel_id) -> bool:
+        return (_host(account) in self.hosts.get(office_id, ())
+                or (channel_id is not None and channel_id in self.channel_ids.get(office_id, ())))
+
+
+def own_websites(offices: QuerySet[Office]) -> OwnWebsites:
+    """The website channels of `offices`, active or not (a closed site's news still counted while
+    it ran). One query."""
+    own = OwnWebsites()
+    rows = Channel.objects.filter(office__in=offices, kind=WEBSITE).values_list("id", "office_id", "handle", "url")
+    for channel_id, office_id, handle, url in rows:
+        own.hosts.setdefault(office_id, set()).update({_host(handle), _host(url or "")} - {""})
+        own.channel_ids.setdefault(office_id, set()).add(channel_id)
+    return own
 
 
 # --- scope and period ----------------------------------------------------------------------------
@@ -112,7 +133,9 @@ class Figures:
 
     posts: int = 0  # social media posts
     ceremonial: int = 0  # ... of which seremonial
-    website: int = 0  # website news
+    website: int = 0  # news on the office's own website (OwnWebsites)
+    corrected: int = 0  # posts (any platform) whose category staff corrected
+    corrected_to_information: int = 0  # ... now informasi: seremonial -> informasi, the direction to review
     interactions: int = 0  # likes + comments + shares on social posts that report any
     with_interactions: int = 0
     views: int = 0
@@ -147,7 +170,8 @@ class Figures:
                 -(days if days is not None else 10**6))
 
     def add(self, other: Figures) -> None:
-        for name in ("posts", "ceremonial", "website", "interactions", "with_interactions", "views", "with_views"):
+        for name in ("posts", "ceremonial", "website", "corrected", "corrected_to_information", "interactions",
+                     "with_interactions", "views", "with_views"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         if other.last_website and (self.last_website is None or other.last_website > self.last_website):
             self.last_website = other.last_website
@@ -163,11 +187,14 @@ class QuietChannel:
         return None if self.last_post is None else (reference - timezone.localtime(self.last_post).date()).days
 
 
-def _figures_by_office(offices: QuerySet[Office], quarter: Quarter, reference: dt.date) -> dict[int, Figures]:
-    """Per office id: counts and engagement in the quarter (one query), the last website news up to
-    the reference day (one query) and the quiet channels (two queries)."""
+def _figures_by_office(offices: QuerySet[Office], quarter: Quarter, reference: dt.date,
+                       own: OwnWebsites) -> dict[int, Figures]:
+    """Per office id: counts, engagement and staff corrections in the quarter (one query), the news
+    on its own website in the quarter and the last one up to the reference day (one query) and the
+    quiet channels (two queries)."""
     start, end = quarter_bounds(quarter)
     social = Q(platform__in=SOCIAL_PLATFORMS)
+    staff = Q(category_source=CategorySource.STAFF)
     has_interactions = Q(likes__isnull=False) | Q(comments__isnull=False) | Q(shares__isnull=False)
     rows = (
         Post.objects.filter(office__in=offices, published_at__gte=start, published_at__lt=end)
@@ -175,7 +202,8 @@ def _figures_by_office(offices: QuerySet[Office], quarter: Quarter, reference: d
         .annotate(
             posts=Count("id", filter=social),
             ceremonial=Count("id", filter=social & Q(category=Post.Category.CEREMONIAL)),
-            website=Count("id", filter=Q(platform=Platform.WEBSITE)),
+            corrected=Count("id", filter=staff),
+            corrected_to_information=Count("id", filter=staff & Q(category=Post.Category.INFORMATION)),
             interactions=Coalesce(Sum(Coalesce("likes", 0) + Coalesce("comments", 0) + Coalesce("shares", 0),
                                       filter=social & has_interactions), 0),
             with_interactions=Count("id", filter=social & has_interactions),
@@ -187,14 +215,24 @@ def _figures_by_office(offices: QuerySet[Office], quarter: Quarter, reference: d
     out: dict[int, Figures] = {}
     for r in rows:
         out[r["office_id"]] = Figures(
-            posts=r["posts"], ceremonial=r["ceremonial"], website=r["website"], interactions=r["interactions"],
+            posts=r["posts"], ceremonial=r["ceremonial"], corrected=r["corrected"],
+            corrected_to_information=r["corrected_to_information"], interactions=r["interactions"],
             with_interactions=r["with_interactions"], views=r["views_total"], with_views=r["with_views"],
             reference=reference)
     ref_end = dt.datetime.combine(reference + dt.timedelta(days=1), dt.time.min, tzinfo=local_tz())
-    last_news = (Post.objects.filter(office__in=offices, platform=Platform.WEBSITE, published_at__lt=ref_end)
-                 .values("office_id").annotate(last=Max("published_at")).order_by())
-    for news in last_news:
-        out.setdefault(news["office_id"], Figures(reference=reference)).last_website = news["last"]
+    # Grouped by account and channel, kept when the office owns the site: a handful of rows per office.
+    news_rows = (Post.objects.filter(office__in=offices, platform=WEBSITE, published_at__lt=ref_end)
+                 .values("office_id", "account", "channel_id")
+                 .annotate(in_quarter=Count("id", filter=Q(published_at__gte=start, published_at__lt=end)),
+                           last=Max("published_at"))
+                 .order_by())
+    for news in news_rows:
+        if not own.owns(news["office_id"], news["account"], news["channel_id"]):
+            continue
+        figures = out.setdefault(news["office_id"], Figures(reference=reference))
+        figures.website += news["in_quarter"]
+        if figures.last_website is None or news["last"] > figures.last_website:
+            figures.last_website = news["last"]
     for quiet in quiet_channels(offices, reference):
         out.setdefault(quiet.channel.office_id, Figures(reference=reference)).quiet.append(quiet)
     return out
@@ -207,21 +245,23 @@ def quiet_channels(offices: QuerySet[Office], reference: dt.date, *, days: int |
     days = quiet_after_days() if days is None else days
     ref_end = dt.datetime.combine(reference + dt.timedelta(days=1), dt.time.min, tzinfo=local_tz())
     channels = list(Channel.objects.filter(office__in=offices, kind__in=POST_PLATFORMS).active_on(reference)
-                    .only("id", "office_id", "kind", "handle").order_by("office__code", "kind", "handle"))
+                    .only("id", "office_id", "kind", "handle", "url").order_by("office__code", "kind", "handle"))
     if not channels:
         return []
     last_by_key: dict[tuple, dt.datetime] = {}
     rows = (Post.objects.filter(office__in=offices, published_at__lt=ref_end)
             .values("office_id", "platform", "account", "channel_id").annotate(last=Max("published_at")).order_by())
     for r in rows:
-        for key in ((r["office_id"], r["platform"], r["account"].lower()), ("channel", r["channel_id"])):
+        for key in ((r["office_id"], r["platform"], handle_key(r["platform"], r["account"])),
+                    ("channel", r["channel_id"])):
             if key not in last_by_key or r["last"] > last_by_key[key]:
                 last_by_key[key] = r["last"]
     threshold = reference - dt.timedelta(days=days)
     out = []
     for channel in channels:
+        keys = {handle_key(channel.kind, channel.handle), handle_key(channel.kind, channel.url or "")} - {""}
         candidates = [last_by_key.get(("channel", channel.id)),
-                      last_by_key.get((channel.office_id, channel.kind, normalise_handle(channel.handle)))]
+                      *(last_by_key.get((channel.office_id, channel.kind, key)) for key in keys)]
         last = max((c for c in candidates if c is not None), default=None)
         if last is None or timezone.localtime(last).date() < threshold:
             out.append(QuietChannel(channel, last))
@@ -281,25 +321,29 @@ def _week_rows(posts: QuerySet[Post], weeks: list[dt.date], by_account: bool) ->
     return out
 
 
-def _months(posts: QuerySet[Post], quarter: Quarter) -> list[tuple[dt.date, int, int]]:
-    """Website news per month of the quarter: (first day, count, bar width in percent)."""
+def _months(posts: QuerySet[Post], quarter: Quarter, own: OwnWebsites) -> list[tuple[dt.date, int, int]]:
+    """News on the offices' own websites per month of the quarter: (first day, count, bar width in
+    percent). One query, grouped by office, account and channel; the rows of other sites are left out."""
     months = quarter_months(quarter)
-    rows = _bucket_counts(posts.filter(platform=Platform.WEBSITE), [*months, quarter.next().start], ())
-    counts = [rows[0][f"b{i}"] for i in range(len(months))]
+    rows = _bucket_counts(posts.filter(platform=WEBSITE), [*months, quarter.next().start],
+                          ("office_id", "account", "channel_id"))
+    owned = [r for r in rows if own.owns(r["office_id"], r["account"], r["channel_id"])]
+    counts = [sum(r[f"b{i}"] for r in owned) for i in range(len(months))]
     top = max(counts, default=0)
     return [(m, n, round(n * 100 / top) if top else 0) for m, n in zip(months, counts, strict=True)]
 
 
 def office_governance(office: Office, quarter: Quarter, *, today: dt.date | None = None) -> OfficeGovernance:
-    """One office's own accounts: six queries."""
+    """One office's own accounts: seven queries."""
     reference = reference_day(quarter, today)
     offices = Office.objects.filter(pk=office.pk)
-    figures = _figures_by_office(offices, quarter, reference).get(office.pk, Figures(reference=reference))
+    own = own_websites(offices)
+    figures = _figures_by_office(offices, quarter, reference, own).get(office.pk, Figures(reference=reference))
     start, end = quarter_bounds(quarter)
     posts = Post.objects.filter(office=office, published_at__gte=start, published_at__lt=end)
     weeks = quarter_weeks(quarter)
     return OfficeGovernance(office, quarter, figures, weeks, _week_rows(posts, weeks, by_account=True),
-                            _months(posts, quarter), quiet_after_days())
+                            _months(posts, quarter, own), quiet_after_days())
 
 
 @dataclass
@@ -330,10 +374,11 @@ class RegionGovernance:
 
 def region_governance(region: Office, quarter: Quarter, *, today: dt.date | None = None) -> RegionGovernance:
     """A province (itself and its kab/kota) or KPU RI (every office): the offices worst first, and
-    the region's weekly and monthly totals. Seven queries whatever the number of offices."""
+    the region's weekly and monthly totals. Eight queries whatever the number of offices."""
     reference = reference_day(quarter, today)
     offices = scope_offices(region)
-    by_office = _figures_by_office(offices, quarter, reference)
+    own = own_websites(offices)
+    by_office = _figures_by_office(offices, quarter, reference, own)
     rows = [RegionRow(office, by_office.get(office.pk, Figures(reference=reference)))
             for office in offices.select_related("parent").order_by("code")]
     rows.sort(key=lambda row: (row.figures.sort_key(), row.office.code))
@@ -344,29 +389,37 @@ def region_governance(region: Office, quarter: Quarter, *, today: dt.date | None
     posts = Post.objects.filter(office__in=offices, published_at__gte=start, published_at__lt=end)
     weeks = quarter_weeks(quarter)
     return RegionGovernance(region, quarter, total, rows, weeks, _week_rows(posts, weeks, by_account=False),
-                            _months(posts, quarter), quiet_after_days())
+                            _months(posts, quarter, own), quiet_after_days())
 
 
 # --- the quarterly report's suggestion ---------------------------------------------------------
 
 def post_quarter_counts(office: Office, period) -> dict[str, int]:
     """`unggahan_medsos` (social media posts in the quarter), `unggahan_seremonial` (of those, the
-    seremonial ones) and `berita_website` (website news in the quarter), quarter boundaries in
-    Asia/Jakarta time. Offered only when the office has any post recorded here at all: an empty
-    register is no evidence that nothing was published. One aggregate query."""
+    seremonial ones) and `berita_website` (news on the office's own website in the quarter: a post
+    whose account is the host of one of its website channels, or linked to one; not its press
+    releases on news sites), quarter boundaries in Asia/Jakarta time. Offered only when the office
+    has any post recorded here at all: an empty register is no evidence that nothing was published.
+    Two queries: the office's website channels and one aggregate."""
     quarter = period if isinstance(period, Quarter) else Quarter.parse(period.code)
     start, end = quarter_bounds(quarter)
     in_quarter = Q(published_at__gte=start, published_at__lt=end)
     social = in_quarter & Q(platform__in=SOCIAL_PLATFORMS)
-    counts = Post.objects.filter(office=office).aggregate(
-        known=Count("id"),
-        unggahan_medsos=Count("id", filter=social),
-        unggahan_seremonial=Count("id", filter=social & Q(category=Post.Category.CEREMONIAL)),
-        berita_website=Count("id", filter=in_quarter & Q(platform=Platform.WEBSITE)),
-    )
+    own = own_websites(Office.objects.filter(pk=office.pk))
+    channel_ids = own.channel_ids.get(office.pk)
+    aggregates = {
+        "known": Count("id"),
+        "unggahan_medsos": Count("id", filter=social),
+        "unggahan_seremonial": Count("id", filter=social & Q(category=Post.Category.CEREMONIAL)),
+    }
+    if channel_ids:  # no website channel recorded: no own news
+        own_site = Q(channel_id__in=channel_ids) | Q(account__in=own.hosts.get(office.pk, set()) or [""])
+        aggregates["berita_website"] = Count("id", filter=in_quarter & Q(platform=WEBSITE) & own_site)
+    counts = Post.objects.filter(office=office).aggregate(**aggregates)
     if not counts.pop("known"):
         return {}
-    return counts
+    return {"unggahan_medsos": counts["unggahan_medsos"], "unggahan_seremonial": counts["unggahan_seremonial"],
+            "berita_website": counts.get("berita_website", 0)}
 
 
 def may_plan(user, office: Office) -> bool:

@@ -76,9 +76,16 @@ def network(request: AuthenticatedHttpRequest, office_code: str) -> HttpResponse
 @login_required
 def content_calendar(request: AuthenticatedHttpRequest, office_code: str) -> HttpResponse:
     office = get_office_for_user(request.user, office_code)
-    month = cal.parse_month(request.GET.get("bulan"), timezone.localdate())
+    today = timezone.localdate()
+    status = 200
+    try:
+        month = cal.parse_month(request.GET.get("bulan"), today)
+    except cal.InvalidMonth as exc:  # this month instead, with the reason
+        messages.error(request, _("%(reason)s Ditampilkan bulan ini.") % {"reason": exc})
+        month, status = today.replace(day=1), 400
     return render(request, "governance/calendar.html", {
-        "office": office, "cal": cal.month_calendar(office, month), "may_plan": s.may_plan(request.user, office)})
+        "office": office, "cal": cal.month_calendar(office, month), "may_plan": s.may_plan(request.user, office)},
+        status=status)
 
 
 def _plan_form_page(request: AuthenticatedHttpRequest, form: PlannedPostForm, save, context: dict[str, Any],

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from bakohumas.audit.models import AuditEntry
 from bakohumas.governance.content_calendar import month_calendar, special_days
@@ -100,3 +101,23 @@ def test_the_demo_plans_load_once():
     count = PlannedPost.objects.count()
     assert governance_demo_load() == 0 and PlannedPost.objects.count() == count
     assert PlannedPost.objects.filter(office__code="3578").count() == 3
+
+
+@pytest.mark.parametrize("value", ["1-01", "9999-12", "1999-12", "2101-01", "2025-13", "2025-00", "agustus", "2025-8-1"])
+def test_a_month_outside_the_calendar_shows_this_month_with_a_message(client, operator, kediri, value):
+    client.force_login(operator)
+    response = client.get(reverse("governance:calendar", args=["3571"]), {"bulan": value})
+    assert response.status_code == 400
+    today = timezone.localdate()
+    assert response.context["cal"].month == today.replace(day=1)
+    assert [m.level_tag for m in response.context["messages"]] == ["error"]
+    assert "Ditampilkan bulan ini" in response.content.decode()
+
+
+def test_the_first_and_last_months_have_no_link_beyond(client, operator, kediri):
+    client.force_login(operator)
+    for value, missing, present in (("2000-01", "?bulan=1999-12", "?bulan=2000-02"),
+                                    ("2100-12", "?bulan=2101-01", "?bulan=2100-11")):
+        response = client.get(reverse("governance:calendar", args=["3571"]), {"bulan": value})
+        page = response.content.decode()
+        assert response.status_code == 200 and missing not in page and present in page

@@ -12,7 +12,6 @@ from django.urls import reverse
 
 from bakohumas.core.periods import Quarter
 from bakohumas.governance.selectors import (
-    normalise_handle,
     office_governance,
     post_quarter_counts,
     quiet_channels,
@@ -20,6 +19,8 @@ from bakohumas.governance.selectors import (
 )
 from bakohumas.governance.tests.conftest import wib
 from bakohumas.offices.models import Office
+from bakohumas.posts.models import Post
+from bakohumas.posts.services import handle_key, post_correct
 from bakohumas.reports.services import period_get_or_create
 from bakohumas.reports.suggestions import suggestions_for
 
@@ -81,11 +82,18 @@ def test_the_quiet_threshold_is_a_setting(kediri, kediri_posts, settings):
     assert sorted(q.channel.kind for q in quiet) == ["facebook", "instagram", "website"]
 
 
-def test_handles_are_normalised():
-    assert normalise_handle("@KPUKotaKediri") == "kpukotakediri"
-    assert normalise_handle("https://www.Kota-Kediri.kpu.go.id/berita/") == "kota-kediri.kpu.go.id"
-    assert normalise_handle("https://instagram.com/kpu_jatim/") == "instagram.com"  # a URL names the host
-    assert normalise_handle(" kpujatim ") == "kpujatim"
+def test_a_channel_recorded_by_its_url_is_not_quiet(kediri, make_channel, make_post):
+    make_channel(kediri, "instagram", "https://www.instagram.com/KPUKotaKediri/")
+    make_post(kediri, wib(2025, 6, 20), "instagram", "kpukotakediri")
+    assert quiet_channels(Office.objects.filter(pk=kediri.pk), dt.date(2025, 6, 30)) == []
+
+
+def test_handles_are_compared_by_the_posts_handle_key():
+    """The governance pages use bakohumas.posts.services.handle_key, not a spelling of their own."""
+    assert handle_key("instagram", "@KPUKotaKediri") == "kpukotakediri"
+    assert handle_key("instagram", "https://www.instagram.com/kpukotakediri/") == "kpukotakediri"
+    assert handle_key("x", "https://x.com/KPU_ID") == "kpu_id"
+    assert handle_key("website", "https://www.Kota-Kediri.kpu.go.id/berita/") == "kota-kediri.kpu.go.id"
 
 
 def test_the_region_lists_offices_worst_first(kediri, jatim, kediri_posts, make_post, make_channel):
@@ -140,7 +148,8 @@ def test_the_default_quarter_is_the_latest_with_posts(client, operator, kediri, 
 
 # --- the quarterly report's suggestion -------------------------------------------------------
 
-def test_the_suggestion_counts_the_quarter_in_jakarta_time(kediri, make_post):
+def test_the_suggestion_counts_the_quarter_in_jakarta_time(kediri, make_post, make_channel):
+    make_channel(kediri, "website", "https://kota-kediri.kpu.go.id/")
     make_post(kediri, wib(2025, 4, 1, 0, 5))  # first minutes of Q2 in WIB (still 31 March in UTC)
     make_post(kediri, wib(2025, 6, 30, 23, 30))  # 30 June 23:30 WIB: Q2 (16:30 UTC)
     make_post(kediri, wib(2025, 6, 30, 23, 45), category="seremonial")
@@ -148,9 +157,11 @@ def test_the_suggestion_counts_the_quarter_in_jakarta_time(kediri, make_post):
     make_post(kediri, wib(2025, 3, 31, 23, 59))  # Q1
     make_post(kediri, wib(2025, 5, 5), "website", "kota-kediri.kpu.go.id")
     make_post(kediri, wib(2025, 5, 6), "website", "kota-kediri.kpu.go.id", category="seremonial")
-    assert post_quarter_counts(kediri, Q2) == {"unggahan_medsos": 3, "unggahan_seremonial": 1, "berita_website": 2}
+    make_post(kediri, wib(2025, 6, 30, 23, 50), "website", "kota-kediri.kpu.go.id")  # Q2 in WIB
+    make_post(kediri, wib(2025, 7, 1, 0, 5), "website", "kota-kediri.kpu.go.id")  # Q3 in WIB
+    assert post_quarter_counts(kediri, Q2) == {"unggahan_medsos": 3, "unggahan_seremonial": 1, "berita_website": 3}
     assert post_quarter_counts(kediri, Quarter(2025, 3)) == {
-        "unggahan_medsos": 1, "unggahan_seremonial": 0, "berita_website": 0}
+        "unggahan_medsos": 1, "unggahan_seremonial": 0, "berita_website": 1}
 
 
 def test_no_suggestion_for_an_office_with_no_posts_at_all(kediri, make_post):
@@ -159,10 +170,74 @@ def test_no_suggestion_for_an_office_with_no_posts_at_all(kediri, make_post):
     assert post_quarter_counts(kediri, Q2) == {"unggahan_medsos": 0, "unggahan_seremonial": 0, "berita_website": 0}
 
 
-def test_the_suggestion_takes_one_query(kediri, make_post, django_assert_num_queries):
+def test_the_suggestion_takes_two_queries(kediri, make_post, make_channel, django_assert_num_queries):
+    make_channel(kediri, "website", "kota-kediri.kpu.go.id")
     make_post(kediri, wib(2025, 5, 1))
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):  # the website channels, then one aggregate
         post_quarter_counts(kediri, Q2)
+
+
+def test_berita_website_counts_only_news_on_the_offices_own_website(kediri, make_post, make_channel):
+    site = make_channel(kediri, "website", "https://www.Kota-Kediri.kpu.go.id/")
+    make_post(kediri, wib(2025, 5, 5), "website", "kota-kediri.kpu.go.id")
+    make_post(kediri, wib(2025, 5, 6), "website", "detik.com", url="https://detik.com/jatim/rilis-kpu-kediri")
+    make_post(kediri, wib(2025, 5, 7), "website", "kediri.example.org", channel=site)  # linked to the channel
+    make_post(kediri, wib(2025, 5, 8), "website", "kominfo.kedirikota.go.id")  # another site's page
+    make_post(kediri, wib(2025, 5, 9), "instagram", "kpukotakediri")
+    make_post(kediri, wib(2025, 7, 1, 0, 10), "website", "kota-kediri.kpu.go.id")  # Q3 in WIB
+    assert post_quarter_counts(kediri, Q2) == {"unggahan_medsos": 1, "unggahan_seremonial": 0, "berita_website": 2}
+    data = office_governance(kediri, Q2, today=LATER)
+    assert data.figures.website == 2 and data.figures.posts == 1
+    assert [n for _m, n, _w in data.months] == [0, 2, 0]
+    assert data.figures.days_since_website == (dt.date(2025, 6, 30) - dt.date(2025, 5, 7)).days
+    assert region_governance(kediri.parent, Q2, today=LATER).total.website == 2
+
+
+def test_a_press_release_on_a_news_site_is_not_berita_website(kediri, make_post, make_channel):
+    make_channel(kediri, "website", "kota-kediri.kpu.go.id")
+    make_post(kediri, wib(2025, 5, 6), "website", "detik.com", url="https://detik.com/jatim/rilis-kpu-kediri")
+    make_post(kediri, wib(2025, 5, 7), "instagram", "kpukotakediri", category="seremonial")
+    assert post_quarter_counts(kediri, Q2) == {"unggahan_medsos": 1, "unggahan_seremonial": 1, "berita_website": 0}
+
+
+def test_without_a_website_channel_there_is_no_berita_website(kediri, make_post):
+    make_post(kediri, wib(2025, 5, 5), "website", "kota-kediri.kpu.go.id")
+    assert post_quarter_counts(kediri, Q2) == {"unggahan_medsos": 0, "unggahan_seremonial": 0, "berita_website": 0}
+
+
+# --- staff corrections ---------------------------------------------------------------------------
+
+@pytest.fixture
+def corrected(kediri, operator, make_post):
+    """Kediri's staff turned two ceremonial posts into information and one the other way; another
+    post was corrected in Q1."""
+    for day in (5, 6):
+        post_correct(post=make_post(kediri, wib(2025, 5, day), category="seremonial"), category="informasi",
+                     actor=operator)
+    post_correct(post=make_post(kediri, wib(2025, 5, 7)), category="seremonial", actor=operator)
+    post_correct(post=make_post(kediri, wib(2025, 3, 7), category="seremonial"), category="informasi",
+                 actor=operator)
+    make_post(kediri, wib(2025, 5, 8), category="seremonial")  # the classifier's: not a correction
+
+
+def test_staff_corrections_are_counted_per_office_and_direction(kediri, jatim, corrected):
+    f = office_governance(kediri, Q2, today=LATER).figures
+    assert (f.corrected, f.corrected_to_information) == (3, 2)
+    assert (f.posts, f.ceremonial) == (4, 2)
+    data = region_governance(jatim, Q2, today=LATER)
+    row = next(r for r in data.rows if r.office == kediri)
+    assert (row.figures.corrected, row.figures.corrected_to_information) == (3, 2)
+    assert (data.total.corrected, data.total.corrected_to_information) == (3, 2)
+    assert Post.objects.filter(category_source=Post.CategorySource.STAFF).count() == 4
+
+
+def test_the_region_table_shows_and_links_the_corrections(client, evaluator, kediri, corrected):
+    client.force_login(evaluator)
+    html = client.get(reverse("governance:region", args=["35"]), {"periode": "2025Q2"}).content.decode()
+    link = reverse("posts:post_list", args=["3571"]) + "?kategori=informasi"
+    assert f'href="{link}"' in html and "3 (2)</a>" in html
+    html = client.get(reverse("governance:office", args=["3571"]), {"periode": "2025Q2"}).content.decode()
+    assert f'href="{link}"' in html and "2 menjadi informasi" in html
 
 
 def test_the_suggester_is_registered_for_the_quarterly_form(kediri, make_post):

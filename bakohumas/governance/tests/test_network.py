@@ -104,3 +104,18 @@ def test_the_drawing_is_the_same_for_the_same_data(mentions):
 def test_the_network_takes_a_fixed_number_of_queries(mentions, django_assert_num_queries):
     with django_assert_num_queries(4):
         build_network(mentions["ID"], Q2)
+
+
+def test_channels_recorded_by_their_url_are_separate_offices_and_match_mentions(offices, make_channel, make_post):
+    o = offices
+    make_channel(o["3571"], "instagram", "https://www.instagram.com/kpukotakediri/")
+    make_channel(o["3578"], "instagram", "https://instagram.com/KPUSurabaya")
+    make_channel(o["35"], "x", "KPU Jatim", url="https://x.com/KPUJatim")  # the account only in the URL
+    make_post(o["3578"], wib(2025, 5, 2), "instagram", "kpusurabaya", mentions=["kpukotakediri"])
+    make_post(o["3571"], wib(2025, 5, 3), "instagram", "kpukotakediri", mentions=["@KPUSurabaya"])
+    make_post(o["3571"], wib(2025, 5, 4), "x", "kpukotakediri", mentions=["kpujatim"])
+    net = build_network(o["35"], Q2)
+    assert net.nodes[o["3571"].pk].handles == ("kpukotakediri",)
+    assert net.nodes[o["3578"].pk].handles == ("kpusurabaya",)  # not both "instagram.com"
+    assert "kpujatim" in net.nodes[o["35"].pk].handles
+    assert _edges(net) == {("3578", "3571", 1, 1), ("3571", "3578", 1, 1), ("3571", "35", 1, 0)}
