@@ -8,7 +8,7 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from bakohumas.core.http import AuthenticatedHttpRequest
 from bakohumas.core.periods import Quarter
+from bakohumas.core.views import form_page
 from bakohumas.governance import content_calendar as cal
 from bakohumas.governance import selectors as s
 from bakohumas.governance import services
@@ -90,18 +91,9 @@ def content_calendar(request: AuthenticatedHttpRequest, office_code: str) -> Htt
 
 def _plan_form_page(request: AuthenticatedHttpRequest, form: PlannedPostForm, save, context: dict[str, Any],
                     office_code: str) -> HttpResponse:
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                plan = save(form.cleaned_data)
-            except ValidationError as exc:
-                form.add_error(None, " ".join(exc.messages))
-            else:
-                messages.success(request, _("Tersimpan."))
-                return redirect(f"{reverse('governance:calendar', args=[office_code])}?bulan={plan.planned_on:%Y-%m}")
-    return render(request, "governance/plan_form.html", {**context, "form": form}, status=status)
+    return form_page(request, form, save, context, lambda plan: redirect(
+        f"{reverse('governance:calendar', args=[office_code])}?bulan={plan.planned_on:%Y-%m}"),
+        template="governance/plan_form.html")
 
 
 @login_required

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bakohumas.core.http import AuthenticatedHttpRequest
+from bakohumas.core.views import form_page
 from bakohumas.media.models import MediaFile
 from bakohumas.offices.models import Office
 from bakohumas.publications import forms as f
@@ -105,21 +106,11 @@ def _checklist_for_form(form: f.OutputForm, output: Output | None) -> Any:
 
 def _output_form_page(request: AuthenticatedHttpRequest, *, form: f.OutputForm, output: Output | None,
                       save: Callable[[dict[str, Any]], Output], title: str) -> HttpResponse:
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                saved = save(form.cleaned_data)
-            except ValidationError as exc:
-                form.add_error(None, " ".join(exc.messages))
-            else:
-                messages.success(request, _("Tersimpan."))
-                return redirect("publications:output_detail", output_id=saved.id)
-    return render(request, "publications/output_form.html", {
-        "form": form, "output": output, "activity": form.activity, "office": form.activity.office, "title": title,
+    return form_page(request, form, save, {
+        "output": output, "activity": form.activity, "office": form.activity.office, "title": title,
         "checklist": _checklist_for_form(form, output),
-        "check_url": reverse("publications:output_check", args=[form.activity.id])}, status=status)
+        "check_url": reverse("publications:output_check", args=[form.activity.id])},
+        lambda saved: redirect("publications:output_detail", output_id=saved.id), template="publications/output_form.html")
 
 
 @login_required

@@ -3,14 +3,13 @@ document, and the channel map of a province or KPU RI. Thin views over selectors
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from functools import partial
 from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import Form
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,26 +17,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bakohumas.core.http import AuthenticatedHttpRequest
+from bakohumas.core.views import form_page
 from bakohumas.records import forms as f
 from bakohumas.records import selectors as s
 from bakohumas.records import services
 
 
-def _form_page(request: AuthenticatedHttpRequest, form: Form, save: Callable[[dict[str, Any]], Any],
-               context: dict[str, Any], done: Callable[[Any], HttpResponse]) -> HttpResponse:
-    """Show `form`; on a valid POST run `save(cleaned_data)` and go on; otherwise the errors (400)."""
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                saved = save(form.cleaned_data)
-            except ValidationError as exc:
-                form.add_error(None, " ".join(exc.messages))
-            else:
-                messages.success(request, _("Tersimpan."))
-                return done(saved)
-    return render(request, "records/form.html", {**context, "form": form}, status=status)
+_form_page = partial(form_page, template="records/form.html")
 
 
 # --- channels ----------------------------------------------------------------------------------
