@@ -134,6 +134,8 @@ class Feed(models.Model):
     last_fetched_at = models.DateTimeField(_("terakhir diambil"), null=True, blank=True)
     last_error = models.CharField(_("kesalahan terakhir"), max_length=500, blank=True)
     last_count = models.PositiveIntegerField(_("jumlah berita terakhir"), null=True, blank=True)
+    # The items the last successful fetch left out and why ("3 butir dilewati: ..."); empty if none.
+    last_note = models.CharField(_("catatan pengambilan terakhir"), max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = FeedQuerySet.as_manager()

@@ -20,7 +20,7 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -31,7 +31,7 @@ from django.utils.translation import gettext as _
 from bakohumas.audit.services import audit_record
 from bakohumas.offices.models import Office
 from bakohumas.posts.importers import FIELDS, RawRow
-from bakohumas.posts.models import Category, CategorySource, Platform, Post
+from bakohumas.posts.models import Category, CategorySource, Platform, Post, PostSource
 from bakohumas.records.models import Channel
 from bakohumas.records.transfer import RowError
 
@@ -79,6 +79,39 @@ def handle_key(kind: str, value: str) -> str:
     if "//" in value:
         value = urlsplit(value).path.strip("/").split("/")[-1] if urlsplit(value).path.strip("/") else value
     return value.lstrip("@")
+
+
+# Query parameters that only say where a link was shared from: dropped, so that the same post
+# copied from an app and from a browser is one post.
+TRACKING_PARAMS = frozenset({"fbclid", "igshid", "igsh", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "si",
+                             "_ga", "ref_src", "ref_url", "s", "t"})
+_TRACKING_HOSTS_ONLY = frozenset({"s", "t", "si"})  # short names: dropped on the platforms' own hosts only
+_SOCIAL_HOSTS = ("instagram.com", "facebook.com", "x.com", "twitter.com", "tiktok.com", "tiktokv.com",
+                 "youtube.com", "youtu.be", "threads.net", "threads.com")
+
+
+def normalise_url(url: str) -> str:
+    """The one spelling of a post's link that identifies it: https, the host in lower case without
+    `www.`, no trailing slash, no fragment, and without tracking parameters (utm_*, fbclid, igshid,
+    ...). Other query parameters (a video's `v=`, `story_fbid=`) are kept in their order. A value
+    that is not an http(s) link is returned stripped and unchanged (the checks refuse it)."""
+    url = (url or "").strip()
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return url
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return url
+    host = parts.hostname.lower().removeprefix("www.")
+    social = host.endswith(_SOCIAL_HOSTS)
+    if port is not None and port not in (80, 443):
+        host = f"{host}:{port}"
+    query = [(key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True)
+             if not key.lower().startswith("utm_") and (key.lower() not in TRACKING_PARAMS
+                                                        or (key.lower() in _TRACKING_HOSTS_ONLY and not social))]
+    path = parts.path.rstrip("/")
+    return urlunsplit(("https", host, path, urlencode(query, doseq=True) if query else "", ""))
 
 
 def _channel_index(office: Office | None, platforms: set[str]) -> dict[tuple[str, str], list[tuple[int, Any]]]:
@@ -149,6 +182,8 @@ class ImportResult:
     rows: list[CleanPost] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     written: bool = False
+    # With `partial=True` (feeds): the rows left out, with why; the others were written.
+    skipped: list[RowError] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -184,7 +219,7 @@ def _check_row(raw: RawRow, col: Mapping[str, str], errors: list[RowError],
     if platform not in PLATFORMS:
         problem("platform", _("Platform tidak dikenal %(value)r; pilih salah satu: %(choices)s.")
                 % {"value": values.get("platform", "")[:40], "choices": ", ".join(Platform.values)})
-    url = values.get("url", "").strip()
+    url = normalise_url(values.get("url", ""))
     if not url:
         problem("url", _("Tautan wajib diisi."))
     elif len(url) > 500:
@@ -245,10 +280,39 @@ def _stored(urls: list[str]) -> dict[str, dict[str, Any]]:
     return out
 
 
+def _website_hosts(office: Office) -> set[str]:
+    hosts: set[str] = set()
+    for handle, url in Channel.objects.filter(office=office, kind=WEBSITE).values_list("handle", "url"):
+        hosts |= {handle_key(WEBSITE, handle), handle_key(WEBSITE, url)}
+    return hosts - {""}
+
+
+def _other_office_error(office: Office, matches: list[tuple[int, Any]],
+                        cache: dict[frozenset[int], str] | None = None) -> str | None:
+    """Why an account that is a channel of other offices (and not of `office`) is refused, or None.
+    `cache` keeps the message per set of offices (one query for a file full of them)."""
+    if not matches or any(office_id == office.pk for office_id, _c in matches):
+        return None
+    owners = frozenset(office_id for office_id, _c in matches)
+    if cache is not None and owners in cache:
+        return cache[owners]
+    names = ", ".join(Office.objects.filter(pk__in=owners).order_by("code").values_list("name", flat=True)[:3])
+    message = _("Akun ini tercatat sebagai kanal %(offices)s, bukan kanal kantor ini; unggahannya diimpor oleh "
+                "kantor pemiliknya.") % {"offices": names}
+    if cache is not None:
+        cache[owners] = message
+    return message
+
+
 def posts_check(*, office: Office | None, rows: Sequence[RawRow | Mapping[str, Any]],
-                columns: Mapping[str, str] | None = None) -> ImportResult:
+                columns: Mapping[str, str] | None = None, keep_published: bool = False) -> ImportResult:
     """Check rows of contract fields for `office` (None: each row's office is the one whose channel
-    has the row's account); nothing is written. `columns` names the file's column for each field."""
+    has the row's account); nothing is written. `columns` names the file's column for each field.
+
+    For an office, a row is refused when its account is a channel of another office (and not of
+    this one), and a website row when its link's host is neither the row's `akun` nor one of the
+    office's website channels: an office cannot import another office's posts as its own.
+    `keep_published`: a stored post keeps its published_at (feeds: a sitemap's lastmod moves)."""
     col = columns or {}
     result = ImportResult()
     raw_rows = _as_raw_rows(rows)
@@ -268,11 +332,25 @@ def posts_check(*, office: Office | None, rows: Sequence[RawRow | Mapping[str, A
         checked.append((raw, values))
     if not raw_rows:
         result.errors.append(RowError(1, "", _("Berkas tidak berisi satu unggahan pun.")))
-    channels = _channel_index(office, {values["platform"] for _raw, values in checked})
+    # Every office's channels: an account of another office is refused even for a named office.
+    channels = _channel_index(None, {values["platform"] for _raw, values in checked})
+    own_hosts = _website_hosts(office) if office is not None else set()
     stored = _stored([values["url"] for _raw, values in checked])
+    refusals: dict[frozenset[int], str] = {}
     for raw, values in checked:
         matches = channels.get((values["platform"], values["account"]), [])
         if office is not None:
+            refused = _other_office_error(office, matches, refusals)
+            if refused is not None:
+                result.errors.append(RowError(raw.row, col.get("akun", "akun"), refused))
+                continue
+            if values["platform"] == WEBSITE:
+                host = handle_key(WEBSITE, values["url"])
+                if host != values["account"] and host not in own_hosts:
+                    result.errors.append(RowError(raw.row, col.get("url", "url"), _(
+                        "Tautan ini di %(host)s, bukan di website kantor ini atau di akun %(account)s pada baris "
+                        "yang sama.") % {"host": host, "account": values["account"]}))
+                    continue
             values["office_id"] = office.pk
         elif len({office_id for office_id, _c in matches}) == 1:
             values["office_id"] = matches[0][0]
@@ -287,6 +365,8 @@ def posts_check(*, office: Office | None, rows: Sequence[RawRow | Mapping[str, A
             result.errors.append(RowError(raw.row, col.get("url", "url"),
                                           _("Tautan ini sudah tercatat sebagai unggahan kantor lain.")))
             continue
+        if existing is not None and keep_published:
+            values["published_at"] = existing["published_at"]
         result.rows.append(_merge(raw.row, values, existing))
     return result
 
@@ -318,10 +398,15 @@ def _merge(row: int, values: dict[str, Any], existing: dict[str, Any] | None) ->
 
 @transaction.atomic
 def posts_import(*, office: Office | None, rows: Sequence[RawRow | Mapping[str, Any]], source: str, actor: Any,
-                 columns: Mapping[str, str] | None = None, note: str = "") -> ImportResult:
+                 columns: Mapping[str, str] | None = None, note: str = "", partial: bool = False) -> ImportResult:
     """Check and write rows of contract fields: all or none. The result says what was written (or
-    why nothing was: `result.errors`)."""
-    result = posts_check(office=office, rows=rows, columns=columns)
+    why nothing was: `result.errors`).
+
+    `partial=True` (the feed fetcher): the rows with a problem are left out (`result.skipped`) and
+    the others written. Posts from feeds keep the published_at first seen."""
+    result = posts_check(office=office, rows=rows, columns=columns, keep_published=source == PostSource.FEED)
+    if partial:
+        result.skipped, result.errors = result.errors, []
     if not result.ok:
         return result
     to_classify = [row for row in result.rows if row.change != "sama" and row.classify]
@@ -375,7 +460,11 @@ def post_upsert(*, office: Office, platform: str, account: str, url: str, publis
                 comments: int | None = None, shares: int | None = None, views: int | None = None,
                 mentions: Iterable[str] = ()) -> Post:
     """Create or update the post at `url` for `office`. Counts left None keep the stored ones; the
-    text is classified when it is new or changed, unless staff corrected the category."""
+    text is classified when it is new or changed, unless staff corrected the category.
+
+    The URL is normalised (`normalise_url`). An account that is a channel of another office (and
+    not of `office`) is refused; any other account is accepted (a press release on a news site)."""
+    url = normalise_url(url)
     post = Post.objects.select_for_update().filter(url=url).first()
     created = post is None
     if post is None:
@@ -383,12 +472,16 @@ def post_upsert(*, office: Office, platform: str, account: str, url: str, publis
     elif post.office_id != office.pk:
         raise ValidationError(_("Tautan ini sudah tercatat sebagai unggahan kantor lain."))
     account_key = handle_key(platform, account)
+    refused = _other_office_error(office, _channel_index(None, {platform}).get((platform, account_key), []))
+    if refused is not None:
+        raise ValidationError(refused)
     if channel is None:
         channel = next((c for c in Channel.objects.filter(office=office, kind=platform)
                         if account_key in {handle_key(platform, c.handle), handle_key(platform, c.url)}), None)
     text_changed = created or post.text != text
-    post.platform, post.account, post.published_at, post.text, post.source = (
-        platform, account_key, published_at, text, source)
+    if created or source != PostSource.FEED:  # a feed's date may be a sitemap's lastmod: the first one stays
+        post.published_at = published_at
+    post.platform, post.account, post.text, post.source = platform, account_key, text, source
     post.channel = channel or post.channel
     for name, value in (("likes", likes), ("comments", comments), ("shares", shares), ("views", views)):
         if value is not None:
@@ -409,7 +502,8 @@ def post_upsert(*, office: Office, platform: str, account: str, url: str, publis
 
 @transaction.atomic
 def post_correct(*, post: Post, category: str, actor: Any) -> Post:
-    """A staff member decides the category; later imports and retraining keep it."""
+    """A staff member decides the category; later imports and retraining keep it. The classifier is
+    retrained by a background task once this commits."""
     if category not in Category.values:
         raise ValidationError(_("Kategori tidak dikenal."))
     previous = post.category
@@ -425,11 +519,13 @@ def post_correct(*, post: Post, category: str, actor: Any) -> Post:
                              "updated_at"])
     audit_record(actor=actor, action="posts.post.correct", target=post, office=post.office,
                  data={"from": previous, "to": category})
-    transaction.on_commit(_retrain)  # the next classification learns from this correction
+    # Retraining takes a second or more: a background task, not the request. Other processes take the
+    # correction in through retrain_if_stale() before they classify.
+    transaction.on_commit(_request_retrain)
     return post
 
 
-def _retrain() -> None:
-    from bakohumas.posts.classification import retrain
+def _request_retrain() -> None:
+    from bakohumas.posts.tasks import retrain_classifier
 
-    retrain()
+    retrain_classifier.enqueue()

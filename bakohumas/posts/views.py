@@ -67,13 +67,13 @@ def post_correct_view(request: AuthenticatedHttpRequest, post_id: UUID) -> HttpR
 
 # --- import --------------------------------------------------------------------------------------
 
-def _check(content: bytes, fmt: str, office: Office) -> tuple[ImportResult, str, dict[str, str]]:
-    """The checked rows, the format found, and the contract field -> file column names."""
+def _check(content: bytes, fmt: str, office: Office) -> tuple[ImportResult, str, list[str]]:
+    """The checked rows, the format found, and the file's columns that are not read."""
     try:
         batch = read_posts(content, fmt)
     except UnreadablePostFile as exc:
-        return ImportResult(errors=[RowError(1, "", str(exc))]), fmt, {}
-    return posts_check(office=office, rows=batch.rows, columns=batch.columns), batch.format, batch.columns
+        return ImportResult(errors=[RowError(1, "", str(exc))]), fmt, []
+    return posts_check(office=office, rows=batch.rows, columns=batch.columns), batch.format, batch.ignored
 
 
 @login_required
@@ -86,9 +86,9 @@ def import_posts(request: AuthenticatedHttpRequest, office_code: str) -> HttpRes
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         content = upload.read()
-        result, found, _columns = _check(content, form.cleaned_data["format"], office)
+        result, found, ignored = _check(content, form.cleaned_data["format"], office)
         context.update(result=result, found=dict(f.FORMAT_CHOICES).get(found, found),
-                       preview=result.rows[:PREVIEW_ROWS])
+                       preview=result.rows[:PREVIEW_ROWS], ignored=ignored)
         if result.ok:
             token = secrets.token_urlsafe(16)
             request.session[SESSION_KEY] = {"token": token, "office": office.code, "format": found,

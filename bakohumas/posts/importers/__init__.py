@@ -14,6 +14,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from bakohumas.posts.models import PostSource
@@ -23,8 +24,13 @@ FIELDS = ("platform", "akun", "tanggal", "url", "teks", "suka", "komentar", "bag
 FORMATS = ("csv", "meta", "x", "tiktok", "youtube")
 SOURCES = {"csv": PostSource.CSV, "meta": PostSource.META, "x": PostSource.X_ARCHIVE, "tiktok": PostSource.TIKTOK,
            "youtube": PostSource.YOUTUBE}
-# A member of an archive is read up to this size: a small ZIP can unpack to gigabytes.
-MAX_MEMBER_BYTES = 64 * 1024 * 1024
+# What an archive may unpack to, all members read together: MEMBER_FACTOR times the upload limit
+# (settings.IMPORT_MAX_BYTES); a small ZIP can unpack to gigabytes.
+MEMBER_FACTOR = 4
+# The X archive's tweets, in one file or in parts: data/tweets.js, data/tweets-part1.js, ...
+# (older archives: tweet.js, tweet-part1.js).
+X_TWEETS = re.compile(r"(?:^|/)tweets?(?:-part(\d+))?\.js$")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9_.]{2,60})")
 
 
@@ -46,6 +52,7 @@ class Batch:
     format: str
     rows: list[RawRow] = field(default_factory=list)
     columns: dict[str, str] = field(default_factory=dict)
+    ignored: list[str] = field(default_factory=list)  # the file's columns that are not read
 
     @property
     def source(self) -> str:
@@ -66,14 +73,20 @@ def decode_text(content: bytes) -> str:
         raise UnreadablePostFile(_("Berkas bukan teks UTF-8. Simpan ulang sebagai CSV UTF-8.")) from None
 
 
+def first_line_of(text: str) -> str:
+    """The text up to the first line break of a CSV file (\\r\\n, \\r or \\n). Not str.splitlines(): it
+    also breaks at U+2028, U+0085, \\x0c and \\x1c-\\x1e, which captions contain."""
+    return _LINE_BREAK.split(text, maxsplit=1)[0]
+
+
 def read_csv(text: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     """Header (as written) and rows with their line numbers; `,` `;` or tab separated."""
-    first_line = text.splitlines()[0] if text.strip() else ""
+    first_line = first_line_of(text) if text.strip() else ""
     try:
         delimiter = csv.Sniffer().sniff(first_line, delimiters=",;\t").delimiter if first_line else ","
     except csv.Error:
         delimiter = ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = [cell.strip() for cell in next(reader, [])]
         rows = []
@@ -87,15 +100,48 @@ def read_csv(text: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     return header, rows
 
 
+def max_unpacked_bytes() -> int:
+    return MEMBER_FACTOR * int(settings.IMPORT_MAX_BYTES)
+
+
+def _too_large(name: str) -> UnreadablePostFile:
+    return UnreadablePostFile(_("Isi arsip terlalu besar setelah dibuka (%(name)s; paling banyak %(mb)s MB). "
+                                "Unggah berkas datanya saja.")
+                              % {"name": name, "mb": max_unpacked_bytes() // (1024 * 1024)})
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> bytes:
+    """The member's bytes, refused when they are more than `budget` (the size in the ZIP's
+    directory may lie: the bytes read are counted)."""
+    if info.file_size > budget:
+        raise _too_large(info.filename)
+    with archive.open(info) as member:
+        data = member.read(budget + 1)
+    if len(data) > budget:
+        raise _too_large(info.filename)
+    return data
+
+
 def zip_member(archive: zipfile.ZipFile, *names: str) -> bytes | None:
-    """The first member whose path ends with one of `names`, read up to MAX_MEMBER_BYTES."""
+    """The first member whose path ends with one of `names`, at most max_unpacked_bytes()."""
     for info in archive.infolist():
         if any(info.filename == n or info.filename.endswith("/" + n) for n in names):
-            if info.file_size > MAX_MEMBER_BYTES:
-                raise UnreadablePostFile(_("Berkas %(name)s di dalam arsip terlalu besar.") % {"name": info.filename})
-            with archive.open(info) as member:
-                return member.read(MAX_MEMBER_BYTES + 1)[:MAX_MEMBER_BYTES]
+            return _read_member(archive, info, max_unpacked_bytes())
     return None
+
+
+def zip_members(archive: zipfile.ZipFile, pattern: re.Pattern[str]) -> list[bytes]:
+    """Every member whose path matches `pattern`, in the order of its first group as a number (a
+    member without it first), together at most max_unpacked_bytes()."""
+    found = [(int(match.group(1) or 0), info.filename, info) for info in archive.infolist()
+             if (match := pattern.search(info.filename)) and not info.is_dir()]
+    budget = max_unpacked_bytes()
+    out = []
+    for _number, _name, info in sorted(found, key=lambda item: (item[0], item[1])):
+        data = _read_member(archive, info, budget)
+        budget -= len(data)
+        out.append(data)
+    return out
 
 
 def detect_format(content: bytes) -> str:
@@ -108,7 +154,7 @@ def detect_format(content: bytes) -> str:
                 names = archive.namelist()
         except zipfile.BadZipFile:
             raise UnreadablePostFile(_("Arsip ZIP rusak atau tidak lengkap.")) from None
-        if any(n.endswith(("tweets.js", "tweet.js")) for n in names):
+        if any(X_TWEETS.search(n) for n in names):
             return "x"
         if any(n.endswith(("user_data.json", "user_data_tiktok.json")) for n in names):
             return "tiktok"
@@ -123,7 +169,7 @@ def detect_format(content: bytes) -> str:
         return "tiktok"
     if not text:
         raise UnreadablePostFile(_("Berkas kosong."))
-    header, _rows = read_csv(text.splitlines()[0] if text else "")
+    header, _rows = read_csv(first_line_of(text))
     found = tables.format_of_header(header)
     if found is None:
         raise UnreadablePostFile(_("Format berkas tidak dikenali. Gunakan CSV kanonik (kolom platform, akun, tanggal, "

@@ -12,12 +12,14 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from bakohumas.posts.importers import (
+    X_TWEETS,
     Batch,
     RawRow,
     UnreadablePostFile,
     decode_text,
     mentions_in,
     zip_member,
+    zip_members,
 )
 
 X_DATE = "%a %b %d %H:%M:%S %z %Y"  # "Wed Jul 16 03:12:45 +0000 2025"
@@ -49,22 +51,27 @@ def _open_zip(content: bytes) -> zipfile.ZipFile | None:
 
 
 def read_x(content: bytes) -> Batch:
+    """The tweets of an X archive: its ZIP (every part: data/tweets.js, data/tweets-part1.js, ...) or
+    a tweets.js alone."""
     username = ""
     archive = _open_zip(content)
+    items: list[Any]
     if archive is not None:
         with archive:
-            tweets = zip_member(archive, "tweets.js", "tweet.js")
+            parts = zip_members(archive, X_TWEETS)
             account = zip_member(archive, "account.js")
-        if tweets is None:
+        if not parts:
             raise UnreadablePostFile(_("Arsip ini tidak memuat data/tweets.js."))
         if account is not None:
             for item in _ytd(decode_text(account), "account.js"):
                 username = str((item.get("account") or {}).get("username") or "") if isinstance(item, dict) else ""
-        content = tweets
+        items = [item for part in parts for item in _ytd(decode_text(part), "tweets.js")]
+    else:
+        items = _ytd(decode_text(content), "tweets.js")
     batch = Batch("x", columns={"platform": "tweet", "akun": "account.username", "tanggal": "created_at",
                                 "url": "id_str", "teks": "full_text", "suka": "favorite_count",
                                 "bagikan": "retweet_count", "sebutan": "entities.user_mentions"})
-    for number, item in enumerate(_ytd(decode_text(content), "tweets.js"), start=1):
+    for number, item in enumerate(items, start=1):
         tweet = item.get("tweet", item) if isinstance(item, dict) else {}
         if not isinstance(tweet, dict):
             tweet = {}

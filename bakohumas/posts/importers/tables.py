@@ -85,11 +85,10 @@ def _table(content: bytes, expected: str) -> tuple[list[str], list[tuple[int, di
 
 def read_canonical(content: bytes) -> Batch:
     header, rows, columns = _table(content, "csv")
-    unknown = [c for c in header if c and c.strip().lower() not in FIELDS]
-    if unknown:
-        raise UnreadablePostFile(_("Kolom tidak dikenal: %(columns)s. Kolom yang dipakai: %(known)s.")
-                                 % {"columns": ", ".join(unknown), "known": ", ".join(FIELDS)})
-    batch = Batch("csv", columns={name: columns.get(name, name) for name in FIELDS})
+    # Other columns (kategori and alasan from classify-posts, a spreadsheet's "no") are left out
+    # and named in the preview.
+    ignored = [c for c in header if c and c.strip().lower() not in FIELDS]
+    batch = Batch("csv", columns={name: columns.get(name, name) for name in FIELDS}, ignored=ignored)
     for number, row in rows:
         batch.rows.append(RawRow(number, {name: row.get(columns.get(name, ""), "") for name in FIELDS
                                           if name in columns}))

@@ -36,3 +36,9 @@ def kediri_channels(kediri, make_channel):
         ("instagram", "@kpukotakediri", ""), ("facebook", "KPU Kota Kediri", "https://www.facebook.com/kpukotakediri"),
         ("x", "@kpukotakediri", ""), ("tiktok", "@kpukotakediri", ""), ("youtube", "KPU Kota Kediri", ""),
         ("website", "kota-kediri.kpu.go.id", "https://kota-kediri.kpu.go.id"))}
+
+
+@pytest.fixture
+def private_feeds(settings):
+    """Feeds may be fetched from 127.0.0.1 and any port (the tests' local servers); off by default."""
+    settings.POSTS_FEEDS_ALLOW_PRIVATE = True

@@ -30,7 +30,7 @@ PAGES = {
 
 
 @pytest.fixture
-def fixtures(kediri):
+def fixtures(kediri, private_feeds):
     post = post_upsert(office=kediri, platform="instagram", account="kpukotakediri",
                        url="https://www.instagram.com/p/A1/", published_at=dt.datetime(2025, 7, 1, tzinfo=dt.UTC),
                        text="Jadwal coklit", source="csv")

@@ -202,3 +202,28 @@ def test_a_correction_through_the_service_retrains_once_committed(kediri, operat
     with django_capture_on_commit_callbacks(execute=True):
         post_correct(post=post, category=other, actor=operator)
     assert classify_text(BORDERLINE).category == other
+
+
+@pytest.mark.django_db
+def test_a_correction_retrains_in_a_background_task_not_in_the_request(kediri, operator, settings,
+                                                                          django_capture_on_commit_callbacks):
+    """With a real queue the request only enqueues; the model of this process is unchanged until
+    the task runs (or retrain_if_stale() sees the correction)."""
+    from django_tasks import default_task_backend
+
+    from bakohumas.posts.classification import retrain_if_stale
+    from bakohumas.posts.services import post_correct
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    retrain()
+    post = _post(kediri, BORDERLINE, classify_text(BORDERLINE).category, corrected=False)
+    before = post.category
+    other = S if before == I else I
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        post_correct(post=post, category=other, actor=operator)
+    assert default_task_backend.results == []  # nothing before the commit
+    for callback in callbacks:
+        callback()
+    assert [r.task.name for r in default_task_backend.results] == ["retrain_classifier"]
+    assert classify_text(BORDERLINE).category == before  # not retrained in the request
+    assert retrain_if_stale() is not None and classify_text(BORDERLINE).category == other

@@ -50,6 +50,20 @@ def test_every_row_and_column_is_kept_and_two_are_added(tmp_path):
     assert not out.read_bytes().startswith(b"\xef\xbb\xbf")
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\x0c", "\x1c", "\x1d", "\x1e", "\x0b"])
+def test_unicode_line_separators_inside_a_cell_stay_in_the_cell(tmp_path, separator):
+    # Instagram captions carry U+2028; str.splitlines() would cut the row in two.
+    rows = [["teks", "url"], [f"Jadwal coklit{separator}mulai 24 Juni", "https://instagram.com/p/1"],
+            [f"Selamat{separator}Hari Pahlawan", "https://instagram.com/p/2"]]
+    source = _write(tmp_path / "in.csv", rows)
+    out = tmp_path / "out.csv"
+    call_command("classify_posts", str(source), output=str(out))
+    result = _read(out)
+    assert len(result) == 3
+    assert [row[:2] for row in result] == rows
+
+
 def test_short_rows_are_padded_and_a_classified_file_can_be_classified_again(tmp_path):
     source = _write(tmp_path / "in.csv", [["teks", "catatan"], ["Selamat Hari Pahlawan 10 November"]])
     out = tmp_path / "out.csv"

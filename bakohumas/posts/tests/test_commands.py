@@ -50,7 +50,7 @@ def test_a_bad_file_is_one_line_on_stderr_and_a_non_zero_exit(kediri, tmp_path, 
     assert "biner" in err and len(err.splitlines()) == 1
 
 
-def test_fetch_feeds_reports_each_feed(kediri, capsys):
+def test_fetch_feeds_reports_each_feed(kediri, capsys, private_feeds):
     from bakohumas.posts.feeds import feed_create
 
     with pytest.raises(CommandError, match="Semua 1 feed gagal"):

@@ -48,13 +48,16 @@ class Site:
 
 
 @pytest.fixture
-def site():
+def site(private_feeds):
     state = Site()
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 - http.server's name
             status, body = state.pages.get(self.path, (404, b"not found"))
             self.send_response(status)
+            if 300 <= status < 400:  # the body is where to
+                self.send_header("Location", body.decode())
+                body = b""
             self.send_header("Content-Type", "application/xml")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
@@ -100,7 +103,7 @@ def test_it_reads_atom_and_sitemaps_without_resolving_entities(site, kediri):
 
 @pytest.mark.parametrize(("status", "body", "message"), [
     (500, b"oops", "500"), (200, b"<html><body>Situs sedang dalam perbaikan</body></html>", "bukan RSS"),
-    (200, b"<?xml version='1.0'?><urlset><url><loc>x", "XML"), (404, b"", "404")])
+    (200, b"<?xml version='1.0'?><urlset><url><loc>x", "XML"), (404, b"", "Server menjawab 404 (tidak ditemukan).")])
 def test_a_broken_feed_records_a_clear_error_and_keeps_earlier_posts(site, kediri, status, body, message):
     site.pages["/rss"] = (200, RSS.encode())
     feed = feed_create(office=kediri, url=f"{site.base}/rss", kind="feed", actor=None)
@@ -118,9 +121,10 @@ def test_a_feed_larger_than_the_limit_is_refused(site, kediri, monkeypatch):
     assert feed_fetch(feed) == 0 and "lebih besar" in feed.last_error
 
 
-def test_an_unreachable_server_is_an_error_on_the_feed(kediri):
+def test_an_unreachable_server_is_an_error_on_the_feed(kediri, private_feeds):
     feed = feed_create(office=kediri, url="http://127.0.0.1:9/rss", kind="feed", actor=None)
-    assert feed_fetch(feed) == 0 and "tidak dapat diambil" in Feed.objects.get().last_error
+    assert feed_fetch(feed) == 0
+    assert Feed.objects.get().last_error == "Feed tidak dapat diambil: server menolak sambungan."
 
 
 def test_the_background_job_fetches_the_office_feeds(site, kediri, operator, django_capture_on_commit_callbacks):
@@ -139,3 +143,168 @@ def test_a_duplicate_feed_is_refused(kediri):
     feed_create(office=kediri, url="https://kota-kediri.kpu.go.id/feed", kind="feed", actor=None)
     with pytest.raises(ValidationError):
         feed_create(office=kediri, url="https://kota-kediri.kpu.go.id/feed", kind="feed", actor=None)
+
+
+# --- addresses a feed may not reach ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("url", "message"), [
+    ("http://127.0.0.1/rss", "jaringan internal"), ("http://169.254.169.254/latest/meta-data", "jaringan internal"),
+    ("http://192.168.1.10/feed", "jaringan internal"), ("http://[::1]/feed", "jaringan internal"),
+    ("https://kota-kediri.kpu.go.id:8443/feed", "port 80"), ("ftp://kota-kediri.kpu.go.id/feed", "http://")])
+def test_a_feed_on_an_internal_address_or_odd_port_is_refused(kediri, url, message):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match=message):
+        feed_create(office=kediri, url=url, kind="feed", actor=None)
+    assert not Feed.objects.exists()
+
+
+def test_a_host_name_that_resolves_to_loopback_is_refused_when_fetched(kediri, monkeypatch):
+    import socket
+
+    def resolve(host, port, *args, **kwargs):
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    feed = Feed.objects.create(office=kediri, url="http://berita.contoh.id/rss", kind="feed")
+    assert feed_fetch(feed) == 0
+    assert feed.last_error == ("Alamat berita.contoh.id menunjuk ke jaringan internal (127.0.0.1); feed hanya "
+                               "diambil dari alamat internet publik.")
+
+
+def test_a_redirect_is_checked_again(site, kediri, settings, monkeypatch):
+    """The first address passes; the redirect to an internal one (or another scheme) is refused."""
+    settings.POSTS_FEEDS_ALLOW_PRIVATE = False
+    port = int(site.base.rsplit(":", 1)[1])
+    monkeypatch.setattr(feeds_module, "ALLOWED_PORTS", frozenset({None, 80, 443, port}))
+    real_public = feeds_module._public
+    monkeypatch.setattr(feeds_module, "_public", lambda ip: str(ip) == "127.0.0.1" or real_public(ip))
+    site.pages["/rss"] = (200, RSS.encode())
+    site.pages["/pindah"] = (302, f"http://127.0.0.2:{port}/rss".encode())
+    site.pages["/berkas"] = (301, b"file:///etc/passwd")
+    feed = Feed.objects.create(office=kediri, url=f"{site.base}/rss", kind="feed")
+    assert feed_fetch(feed) == 2  # the allowed address itself works
+    feed = Feed.objects.create(office=kediri, url=f"{site.base}/pindah", kind="feed")
+    assert feed_fetch(feed) == 0 and "jaringan internal (127.0.0.2)" in feed.last_error
+    feed = Feed.objects.create(office=kediri, url=f"{site.base}/berkas", kind="feed")
+    assert feed_fetch(feed) == 0
+    assert feed.last_error.startswith("Server mengalihkan feed ke file:///etc/passwd, yang tidak diizinkan")
+
+
+def test_one_feed_has_an_overall_deadline(kediri, private_feeds, monkeypatch):
+    """A server that trickles its answer (each wait shorter than FETCH_TIMEOUT) is cut off."""
+    import socket
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    stop = threading.Event()
+
+    def trickle() -> None:
+        conn, _addr = listener.accept()
+        conn.recv(4096)
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\n")
+        while not stop.wait(0.05):  # one header byte after another, never ending
+            try:
+                conn.sendall(b"X")
+            except OSError:
+                break
+        conn.close()
+
+    thread = threading.Thread(target=trickle, daemon=True)
+    thread.start()
+    monkeypatch.setattr(feeds_module, "FETCH_DEADLINE", 0.5)
+    feed = feed_create(office=kediri, url=f"http://127.0.0.1:{listener.getsockname()[1]}/rss", kind="feed",
+                       actor=None)
+    try:
+        assert feed_fetch(feed) == 0
+    finally:
+        stop.set()
+        listener.close()
+    assert feed.last_error == "Waktu habis: feed tidak selesai diunduh dalam 0.5 detik."
+
+
+# --- items: partial imports, dates, sitemap pages --------------------------------------------------
+
+MIXED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>KPU</title><link>https://kota-kediri.kpu.go.id</link>
+<item><title>Jadwal coklit</title><link>https://kota-kediri.kpu.go.id/berita/coklit</link>
+<pubDate>Senin, 14 Juli 2025 09:30 WIB</pubDate></item>
+<item><title>Rapat pleno</title><link>https://kota-kediri.kpu.go.id/berita/pleno</link>
+<pubDate>Wed, 16 Jul 2025 03:00:00 +0000</pubDate></item>
+<item><title>Berita kantor lain</title><link>https://jatim.kpu.go.id/berita/lain</link>
+<pubDate>Wed, 16 Jul 2025 03:00:00 +0000</pubDate></item>
+<item><title>Tanpa tanggal</title><link>https://kota-kediri.kpu.go.id/berita/tanpa</link>
+<pubDate>kemarin sore</pubDate></item>
+</channel></rss>"""
+
+
+def test_bad_items_are_skipped_and_counted_the_good_ones_imported(site, kediri, jatim, kediri_channels, make_channel,
+                                                                  client, operator):
+    import datetime as dt
+
+    from django.urls import reverse
+
+    make_channel(jatim, "website", "jatim.kpu.go.id", url="https://jatim.kpu.go.id")
+    site.pages["/rss"] = (200, MIXED.encode())
+    feed = feed_create(office=kediri, url=f"{site.base}/rss", kind="feed", actor=None)
+    assert feed_fetch(feed) == 2
+    assert feed.last_error == "" and feed.last_count == 2
+    assert feed.last_note.startswith("2 butir dilewati: ")
+    assert "kota-kediri.kpu.go.id/berita/tanpa tanpa tanggal yang terbaca (kemarin sore)" in feed.last_note
+    assert "jatim.kpu.go.id/berita/lain: Akun ini tercatat sebagai kanal" in feed.last_note
+    coklit = Post.objects.get(url="https://kota-kediri.kpu.go.id/berita/coklit")
+    assert coklit.published_at == dt.datetime(2025, 7, 14, 2, 30, tzinfo=dt.UTC)  # 09:30 WIB
+    assert not Post.objects.filter(url__contains="jatim").exists()
+    client.force_login(operator)
+    page = client.get(reverse("posts:feed_list", args=["3571"])).content.decode()
+    assert "2 butir dilewati" in page and "berhasil" in page
+
+
+def test_a_feed_of_only_bad_items_is_an_error(site, kediri, jatim, kediri_channels, make_channel):
+    make_channel(jatim, "website", "jatim.kpu.go.id", url="https://jatim.kpu.go.id")
+    only_other = MIXED.replace("kota-kediri.kpu.go.id/berita/", "jatim.kpu.go.id/berita/x-")
+    site.pages["/rss"] = (200, only_other.encode())
+    feed = feed_create(office=kediri, url=f"{site.base}/rss", kind="feed", actor=None)
+    assert feed_fetch(feed) == 0 and feed.last_error.startswith("Tidak satu berita pun dapat disimpan.")
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Senin, 14 Juli 2025 09:30 WIB", (2025, 7, 14, 2, 30)),
+    ("14 Agu 2025 10.15 WITA", (2025, 8, 14, 2, 15)),
+    ("Jumat, 1 Nopember 2024 08:00:00 +0700", (2024, 11, 1, 1, 0)),
+    ("3 Desember 2025", (2025, 12, 2, 17, 0)),
+    ("14 Julius 2025 09:30", None), ("kemarin", None), ("31 Februari 2025", None)])
+def test_indonesian_dates_are_read(raw, expected):
+    from bakohumas.posts.feeds import parse_indonesian_date
+
+    parsed = parse_indonesian_date(raw)
+    assert (tuple(parsed[:5]) if parsed else None) == expected
+
+
+PAGES_SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+<url><loc>https://kota-kediri.kpu.go.id/profil</loc><lastmod>2025-07-20</lastmod></url>
+<url><loc>https://kota-kediri.kpu.go.id/kontak</loc><lastmod>2025-07-20</lastmod></url>
+<url><loc>https://kota-kediri.kpu.go.id/2025/07/14/rapat-koordinasi</loc><lastmod>{lastmod}</lastmod></url>
+<url><loc>https://kota-kediri.kpu.go.id/pengumuman-dps</loc>
+<news:news><news:publication_date>2025-07-15T10:00:00+07:00</news:publication_date></news:news></url>
+<url><loc>https://kota-kediri.kpu.go.id/siaran-pers/hasil-pleno</loc><lastmod>2025-07-16</lastmod></url>
+</urlset>"""
+
+
+def test_sitemap_pages_that_are_not_news_are_left_out_and_dates_do_not_move(site, kediri, kediri_channels):
+    import datetime as dt
+
+    site.pages["/sitemap.xml"] = (200, PAGES_SITEMAP.format(lastmod="2025-07-14T09:00:00+07:00").encode())
+    feed = feed_create(office=kediri, url=f"{site.base}/sitemap.xml", kind="sitemap", actor=None)
+    assert feed_fetch(feed) == 3
+    assert sorted(Post.objects.values_list("url", flat=True)) == [
+        "https://kota-kediri.kpu.go.id/2025/07/14/rapat-koordinasi", "https://kota-kediri.kpu.go.id/pengumuman-dps",
+        "https://kota-kediri.kpu.go.id/siaran-pers/hasil-pleno"]
+    assert feed.last_note.startswith("1 butir dilewati: 2 halaman bukan berita")
+    # Edited in October: the sitemap's lastmod moves, the news stays in July (its quarter).
+    site.pages["/sitemap.xml"] = (200, PAGES_SITEMAP.format(lastmod="2025-10-02T09:00:00+07:00").encode())
+    assert feed_fetch(feed) == 3
+    post = Post.objects.get(url__endswith="rapat-koordinasi")
+    assert post.published_at == dt.datetime(2025, 7, 14, 2, 0, tzinfo=dt.UTC)

@@ -74,6 +74,19 @@ def test_import_previews_then_saves(client, operator, kediri, kediri_channels):
     assert Post.objects.filter(source="meta").count() == 3
 
 
+def test_extra_columns_are_ignored_and_named_in_the_preview(client, operator, kediri, kediri_channels):
+    # A file that went through classify-posts, with a spreadsheet's row number in front.
+    content = ("no,platform,akun,tanggal,url,teks,kategori,alasan\n"
+               "1,instagram,kpukotakediri,2025-07-01,https://www.instagram.com/p/A1/,Jadwal coklit,informasi,x\n")
+    client.force_login(operator)
+    response = client.post(reverse("posts:import", args=["3571"]),
+                           {"format": "auto", "file": SimpleUploadedFile("hasil.csv", content.encode())})
+    assert response.status_code == 200 and response.context["ignored"] == ["no", "kategori", "alasan"]
+    assert "Kolom yang tidak dipakai dan diabaikan: no, kategori, alasan." in response.content.decode()
+    response = client.post(reverse("posts:import_confirm", args=["3571"]), {"token": response.context["token"]})
+    assert response.status_code == 302 and Post.objects.get().text == "Jadwal coklit"
+
+
 def test_import_shows_errors_and_saves_nothing(client, operator, kediri):
     client.force_login(operator)
     url = reverse("posts:import", args=["3571"])
@@ -85,7 +98,8 @@ def test_import_shows_errors_and_saves_nothing(client, operator, kediri):
     assert "tanggal" in response.content.decode()
 
 
-def test_feeds_are_added_listed_and_removed(client, operator, kediri, django_capture_on_commit_callbacks):
+def test_feeds_are_added_listed_and_removed(client, operator, kediri, django_capture_on_commit_callbacks,
+                                            private_feeds):
     client.force_login(operator)
     url = reverse("posts:feed_list", args=["3571"])
     response = client.post(url, {"url": "http://127.0.0.1:9/rss", "kind": "feed"})

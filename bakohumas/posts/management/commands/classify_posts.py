@@ -10,6 +10,7 @@ staff corrections in the model; without one (unreachable or not migrated) the co
 from __future__ import annotations
 
 import csv
+import io
 import os
 import sys
 import tempfile
@@ -37,7 +38,9 @@ def read_rows(path: Path) -> tuple[list[str], list[list[str]]]:
                            f"simpan ulang sebagai CSV UTF-8.") from None
     previous_limit = csv.field_size_limit(sys.maxsize)  # a caption may be long; restored: it is process-wide
     try:
-        rows = list(csv.reader(text.splitlines(keepends=True) if text else []))
+        # Not str.splitlines(): it also splits on U+2028, U+0085, \x0c and \x1c-\x1e, which a caption
+        # may contain inside a cell; the csv module's own newline handling keeps them in the cell.
+        rows = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as exc:
         raise CommandError(f"Berkas {path} bukan CSV yang sah: {exc}.") from None
     finally:

@@ -30,7 +30,8 @@ class Command(BaseCommand):
                 failed += 1
                 self.stderr.write(f"{feed.office.code} {feed.url}: {feed.last_error}")
             else:
-                self.stdout.write(f"{feed.office.code} {feed.url}: {feed.last_count} berita.")
+                note = f" {feed.last_note}" if feed.last_note else ""
+                self.stdout.write(f"{feed.office.code} {feed.url}: {feed.last_count} berita.{note}")
         if feeds and failed == len(feeds):
             raise CommandError(f"Semua {failed} feed gagal diambil.")
         self.stdout.write(f"{len(feeds) - failed} dari {len(feeds)} feed diambil.")
