@@ -165,6 +165,8 @@ MEDIA_PHOTO_MAX_MB = env_int("BAKOHUMAS_MEDIA_PHOTO_MAX_MB", 40)
 MEDIA_VIDEO_MAX_MB = env_int("BAKOHUMAS_MEDIA_MAX_MB", 500)
 MEDIA_MAX_MEGAPIXELS = env_int("BAKOHUMAS_MEDIA_MAX_MEGAPIXELS", 50)  # photos above it are never decoded
 MEDIA_UPLOAD_TMP = DATA_DIR / "unggah-sementara"
+# Website feeds are fetched only from public addresses (docs/posts.md); a KPU intranet site needs this.
+POSTS_FEEDS_ALLOW_PRIVATE = env_bool("BAKOHUMAS_FEEDS_ALLOW_PRIVATE", False)
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
 SESSION_COOKIE_HTTPONLY = True

@@ -28,7 +28,7 @@ from django.utils import timezone
 
 from bakohumas.offices.models import Office, User
 from bakohumas.posts.models import Category, Post
-from bakohumas.posts.services import post_correct, posts_import
+from bakohumas.posts.services import normalise_url, post_correct, posts_import
 
 D = dt.date
 Q2_Q3 = (D(2025, 4, 1), D(2025, 9, 30))
@@ -295,7 +295,7 @@ def posts_demo_load() -> int:
             raise RuntimeError(f"demo posts of {code}: {result.errors[:3]}")
         written += len(result.rows)
         for url, category in CORRECTIONS:
-            post = Post.objects.filter(office=office, url=url).first()
+            post = Post.objects.filter(office=office, url=normalise_url(url)).first()
             if post is not None:
                 post_correct(post=post, category=category, actor=operator)
     return written

@@ -119,7 +119,7 @@ HTTP_MEANINGS = {
 def _allow_private() -> bool:
     """settings.POSTS_FEEDS_ALLOW_PRIVATE (default False): fetch from loopback/LAN addresses and any
     port. Only for tests and a deliberately internal deployment."""
-    return bool(getattr(settings, "POSTS_FEEDS_ALLOW_PRIVATE", False))
+    return bool(settings.POSTS_FEEDS_ALLOW_PRIVATE)
 
 
 def _public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:

@@ -190,12 +190,12 @@ def output_publish(*, output: Output, actor: Any, url: str, published_at: dt.dat
     """Record where and when the approved output was published, make it a Post (publishing again,
     with the same URL, updates that Post), and tick the SOP steps it completes."""
     from bakohumas.posts.models import Post
-    from bakohumas.posts.services import post_upsert
+    from bakohumas.posts.services import normalise_url, post_upsert
 
     _require_writer(actor, output)
     if output.status not in (OutputStatus.APPROVED, OutputStatus.PUBLISHED):
         raise ValidationError(_("Keluaran harus disetujui Ketua Bakohumas sebelum diterbitkan."))
-    url = url.strip()
+    url = normalise_url(url.strip())  # the form posts are stored in: the same link written differently is one post
     if Post.objects.filter(url=url).exclude(office=output.office).exists():
         raise ValidationError(_("Tautan ini sudah tercatat sebagai unggahan kantor lain."))
     if Output.objects.filter(published_url=url).exclude(pk=output.pk).exists():

@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -31,14 +31,6 @@ from bakohumas.publications.sop import step_for
 from bakohumas.reports import selectors as reports_selectors
 
 
-def _media_url(activity_id: UUID) -> str:
-    """The activity's documentation page (media app), when that app provides it."""
-    try:
-        return reverse("media:activity_media", args=[activity_id])
-    except NoReverseMatch:
-        return ""
-
-
 # --- the SOP checklist ---------------------------------------------------------------------------
 
 @login_required
@@ -48,7 +40,8 @@ def activity_sop(request: AuthenticatedHttpRequest, activity_id: UUID) -> HttpRe
     return render(request, "publications/activity_sop.html", {
         "activity": activity, "office": activity.office, "phases": phases, "progress": progress,
         "may_write": s.may_write(request.user, activity.office), "outputs": s.outputs_for_activity(activity),
-        "output_kinds": OutputKind.choices, "media_url": _media_url(activity.id), "today": timezone.localdate()})
+        "output_kinds": OutputKind.choices, "media_url": reverse("media:activity_media", args=[activity.id]),
+        "today": timezone.localdate()})
 
 
 @login_required
