@@ -137,6 +137,21 @@ def test_the_background_job_fetches_the_office_feeds(site, kediri, operator, dja
     assert Post.objects.count() == 2
 
 
+@pytest.mark.django_db(transaction=True)
+def test_the_database_worker_fetches_the_feeds(settings, site, kediri, operator, django_capture_on_commit_callbacks):
+    from django.core.management import call_command
+
+    settings.TASKS = {"default": {"BACKEND": settings.TASK_BACKENDS["database"]}}
+    site.pages["/rss"] = (200, RSS.encode())
+    feed_create(office=kediri, url=f"{site.base}/rss", kind="feed", actor=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        job = job_request(user=operator, kind=JOB_KIND, title="Ambil feed", params={"office": "3571"})
+    assert Post.objects.count() == 0  # queued, not run in the request
+    call_command("worker", "--burst", verbosity=0)  # `bakohumas worker`: db_worker
+    job.refresh_from_db()
+    assert job.status == Job.Status.DONE and Post.objects.count() == 2
+
+
 def test_a_duplicate_feed_is_refused(kediri):
     from django.core.exceptions import ValidationError
 
