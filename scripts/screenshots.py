@@ -243,11 +243,36 @@ def take(browser, base_url: str, draft_id: str, out: Path) -> list[Path]:
     shot(page, "21-serah-terima-ponsel.png")
     page.context.close()
 
+    # The operator of KPU Kota Kediri on a phone: an activity's documentation and SOP, the posts,
+    # the governance figures and the content calendar (issues 5 and 8).
+    page = login(browser, base_url, "operator.kediri", PASSWORD, **PHONE)
+    page.goto(f"/catatan/kantor/{OFFICE}/kegiatan/")
+    page.locator(".record", has_text="Sosialisasi di Kampung Tangguh Demokrasi").get_by_role(
+        "link", name="Dokumentasi").click()
+    shot(page, "28-dokumentasi-kegiatan-ponsel.png")
+    page.goto(page.url.replace("/dokumentasi/kegiatan/", "/publikasi/kegiatan/") + "sop/")
+    shot(page, "29-sop-kegiatan-ponsel.png")
+    page.goto(f"/medsos/kantor/{OFFICE}/")
+    shot(page, "30-unggahan-medsos-ponsel.png", full_page=False)
+    page.goto(f"/tata-kelola/kantor/{OFFICE}/?periode=2025Q3")
+    shot(page, "31-tata-kelola-kantor-ponsel.png")
+    page.goto(f"/tata-kelola/kalender/{OFFICE}/")
+    shot(page, "32-kalender-konten-ponsel.png", full_page=False)
+    page.context.close()
+
     # The East Java evaluator on a desktop: the channel map, the values that differ from the
     # suggestions, the reminders, and a PDF made by the background worker.
     page = login(browser, base_url, "evaluator.jatim", PASSWORD, **DESKTOP)
     page.goto(f"/catatan/peta-kanal/{PROVINCE}/")
     shot(page, "22-peta-kanal-provinsi.png")
+    page.goto(f"/tata-kelola/wilayah/{PROVINCE}/?periode=2025Q3")
+    shot(page, "33-tata-kelola-provinsi.png")
+    page.goto(f"/tata-kelola/jejaring/{PROVINCE}/?periode=2025Q3")
+    shot(page, "34-jejaring-akun-kpu.png")
+    page.goto(f"/publikasi/provinsi/{PROVINCE}/")
+    shot(page, "35-sop-provinsi.png")
+    page.goto("/standar-mutu/")
+    shot(page, "36-standar-mutu.png")
     page.goto(f"/laporan/saran-diubah/{PROVINCE}/{REVIEW_PERIOD}/")
     shot(page, "23-nilai-berbeda-dari-saran.png")
     page.goto(f"/tindak-lanjut/pengingat/{PROVINCE}/{REVIEW_PERIOD}/")
