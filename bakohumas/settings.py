@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # the widget templates, for the project's form renderer
     "axes",
     "ninja",
     "django_tasks",
@@ -99,6 +100,8 @@ TEMPLATES = [
         },
     }
 ]
+
+FORM_RENDERER = "bakohumas.core.forms.FormRenderer"
 
 DATABASES = {
     "default": dj_database_url.parse(
