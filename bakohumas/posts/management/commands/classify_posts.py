@@ -19,18 +19,13 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from bakohumas.core.commands import read_file_argument
+
 ADDED = ("kategori", "alasan")
 
 
 def read_rows(path: Path) -> tuple[list[str], list[list[str]]]:
-    try:
-        content = path.read_bytes()
-    except FileNotFoundError:
-        raise CommandError(f"Berkas {path} tidak ditemukan.") from None
-    except IsADirectoryError:
-        raise CommandError(f"{path} adalah folder, bukan berkas CSV.") from None
-    except OSError as exc:
-        raise CommandError(f"Berkas {path} tidak dapat dibaca: {exc.strerror}.") from None
+    content = read_file_argument(str(path))
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

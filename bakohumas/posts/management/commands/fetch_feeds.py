@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from bakohumas.offices.models import Office
+from bakohumas.core.commands import office_argument
 from bakohumas.posts.feeds import feeds_fetch_all
 
 
@@ -17,11 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--office", help="hanya feed kantor ini (kode satker)")
 
     def handle(self, *args, office: str | None, **options) -> None:
-        target = None
-        if office:
-            target = Office.objects.filter(code=office.strip()).first()
-            if target is None:
-                raise CommandError(f"Kode satker {office!r} tidak dikenal.")
+        target = office_argument(office) if office else None
         feeds = feeds_fetch_all(office=target)
         failed = 0
         for feed in feeds:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from bakohumas.offices.models import Office
+from bakohumas.core.commands import office_argument, read_file_argument
 from bakohumas.posts.importers import FORMATS, UnreadablePostFile, read_posts
 from bakohumas.posts.services import posts_import
 
@@ -23,16 +23,9 @@ class Command(BaseCommand):
                             help="format berkas; auto mengenali dari isinya")
 
     def handle(self, *args, file: str, office: str, format: str, **options) -> None:  # noqa: A002 - the option's name
-        target = Office.objects.filter(code=office.strip()).first()
-        if target is None:
-            raise CommandError(f"Kode satker {office!r} tidak dikenal.")
+        target = office_argument(office)
         path = Path(file)
-        try:
-            content = path.read_bytes()
-        except FileNotFoundError:
-            raise CommandError(f"Berkas {file} tidak ditemukan.") from None
-        except OSError as exc:
-            raise CommandError(f"Berkas {file} tidak dapat dibaca: {exc.strerror}.") from None
+        content = read_file_argument(file)
         try:
             batch = read_posts(content, format)
         except UnreadablePostFile as exc:

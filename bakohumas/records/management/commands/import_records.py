@@ -9,7 +9,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from bakohumas.offices.models import Office
+from bakohumas.core.commands import office_argument, read_file_argument
 from bakohumas.records.transfer import KINDS, parse_records_file, records_import
 
 
@@ -22,16 +22,9 @@ class Command(BaseCommand):
         parser.add_argument("file", help="berkas CSV (UTF-8) atau XLSX")
 
     def handle(self, *args, kind: str, office: str, file: str, **options) -> None:
-        target = Office.objects.filter(code=office.strip()).first()
-        if target is None:
-            raise CommandError(f"Kode satker {office!r} tidak dikenal.")
+        target = office_argument(office)
         path = Path(file)
-        try:
-            content = path.read_bytes()
-        except FileNotFoundError:
-            raise CommandError(f"Berkas {file} tidak ditemukan.") from None
-        except OSError as exc:
-            raise CommandError(f"Berkas {file} tidak dapat dibaca: {exc.strerror}.") from None
+        content = read_file_argument(file)
         parsed = parse_records_file(content, kind=kind, office=target)
         if parsed.errors:
             for error in parsed.errors:

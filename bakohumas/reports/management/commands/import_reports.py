@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from bakohumas.core.commands import read_file_argument
 from bakohumas.reports.csv_io import parse_reports_csv, reports_import
 
 
@@ -16,9 +17,7 @@ class Command(BaseCommand):
     def handle(self, *args, file: str, **options) -> None:
         path = Path(file)
         try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except FileNotFoundError:
-            raise CommandError(f"Berkas {file} tidak ditemukan.") from None
+            text = read_file_argument(file).decode("utf-8-sig")
         except UnicodeDecodeError:
             raise CommandError(f"Berkas {file} bukan teks UTF-8.") from None
         parsed = parse_reports_csv(text)
