@@ -103,40 +103,19 @@ CASCADE = "haarcascade_frontalface_default.xml"
 
 @lru_cache(maxsize=1)
 def _face_detector():
-    """OpenCV's Haar cascade for frontal faces, where this OpenCV has it: 4.x ships the class and
-    its XML (cv2.data.haarcascades); OpenCV 5 moved both to opencv-contrib. Debian's `opencv-data`
-    package also provides the XML. Without it the crop falls back to the centre of detail."""
-    from pathlib import Path
-
+    """OpenCV's Haar cascade for frontal faces. opencv-python-headless 4.x ships it
+    (cv2.data.haarcascades; OpenCV 5 moved it to opencv-contrib, hence the pin below 5)."""
     import cv2
 
-    if not hasattr(cv2, "CascadeClassifier"):
-        return None
-    folders = [getattr(getattr(cv2, "data", None), "haarcascades", ""), "/usr/share/opencv4/haarcascades",
-               "/usr/share/opencv/haarcascades"]
-    for folder in folders:
-        if folder and (Path(folder) / CASCADE).is_file():
-            detector = cv2.CascadeClassifier(str(Path(folder) / CASCADE))
-            if not detector.empty():
-                return detector
-    return None
-
-
-def face_detection_available() -> bool:
-    try:
-        return _face_detector() is not None
-    except ImportError:
-        return False
+    detector = cv2.CascadeClassifier(cv2.data.haarcascades + CASCADE)
+    if detector.empty():
+        raise RuntimeError(f"OpenCV could not load {CASCADE}")
+    return detector
 
 
 def find_faces(gray) -> list[tuple[int, int, int, int]]:
-    """Frontal faces (x, y, w, h) in a small grayscale numpy array; none if OpenCV is unavailable."""
-    try:
-        detector = _face_detector()
-    except ImportError:
-        return []
-    if detector is None:
-        return []
+    """Frontal faces (x, y, w, h) in a small grayscale numpy array."""
+    detector = _face_detector()
     side = min(gray.shape[:2])
     faces = detector.detectMultiScale(gray, scaleFactor=1.15, minNeighbors=6,
                                       minSize=(max(20, side // 25), max(20, side // 25)))
