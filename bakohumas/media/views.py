@@ -4,6 +4,7 @@ public, each request checks that the user may see the activity's office."""
 
 from __future__ import annotations
 
+import copy
 from uuid import UUID
 
 from django.contrib import messages
@@ -16,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from bakohumas.core.http import AuthenticatedHttpRequest
+from bakohumas.core.views import form_page
 from bakohumas.jobs.models import Job
 from bakohumas.media import selectors as s
 from bakohumas.media import services
@@ -55,14 +57,10 @@ def media_edit(request: AuthenticatedHttpRequest, media_id: UUID) -> HttpRespons
     if not may_edit:
         raise PermissionDenied
     # The form fills a copy: the service compares the stored values with the new ones.
-    form = MediaEditForm(request.POST or None, instance=MediaFile.objects.get(pk=media.pk))
-    if request.method == "POST":
-        if form.is_valid():
-            services.media_update(media=media, actor=request.user, data=form.cleaned_data)
-            messages.success(request, _("Tersimpan."))
-            return redirect(f"{_page(media)}#berkas-{media.id}")
-    return render(request, "media/edit.html", {"media": media, "activity": media.activity, "office": media.office,
-                                               "form": form}, status=400 if form.errors else 200)
+    form = MediaEditForm(request.POST or None, instance=copy.copy(media))
+    return form_page(request, form, lambda data: services.media_update(media=media, actor=request.user, data=data),
+                     {"media": media, "activity": media.activity, "office": media.office},
+                     lambda _saved: redirect(f"{_page(media)}#berkas-{media.id}"), template="media/edit.html")
 
 
 def _page(media: MediaFile) -> str:
