@@ -4,12 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-sqlite test-postgres system-deps bench screenshots lint typecheck clean
+.PHONY: install demo test test-sqlite test-postgres system-deps bench screenshots lint typecheck audit lock clean
 
-$(STAMP): pyproject.toml
+# Installs exactly the versions in requirements.lock (the audited set), then the project itself.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -42,5 +44,17 @@ lint: install
 typecheck: install
 	$(BIN)/mypy bakohumas
 
+# Known vulnerabilities in the locked dependencies (pip-audit; docs/security.md).
+audit: install
+	$(BIN)/python scripts/audit_deps.py
+
+# Re-resolve requirements.lock after a change to the dependencies in pyproject.toml.
+lock:
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet pip-tools
+	.venv-lock/bin/pip-compile --quiet --extra test --strip-extras --no-emit-index-url --no-emit-find-links \
+		--output-file requirements.lock pyproject.toml
+	sed -i 's|^#    pip-compile .*|#    make lock|' requirements.lock
+
 clean:
-	rm -rf $(VENV) var build *.egg-info
+	rm -rf $(VENV) .venv-lock var build *.egg-info
