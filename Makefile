@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-sqlite test-postgres system-deps bench screenshots lint typecheck audit lock clean
+.PHONY: install demo test test-sqlite test-postgres system-deps bench bench-load screenshots lint typecheck audit lock clean
 
 # Installs exactly the versions in requirements.lock (the audited set), then the project itself.
 $(STAMP): pyproject.toml requirements.lock
@@ -34,6 +34,10 @@ test-postgres: install
 bench: install
 	$(BIN)/python benchmarks/run_evaluation.py
 	$(BIN)/python benchmarks/run_documents.py
+
+# Deadline-day load against gunicorn + PostgreSQL + Redis on this machine (docs/benchmarks.md).
+bench-load: install
+	$(BIN)/python benchmarks/run_deadline_load.py
 
 screenshots: install system-deps
 	$(BIN)/python scripts/screenshots.py
