@@ -6,7 +6,10 @@ import datetime as dt
 import os
 
 import pytest
+from django.core.cache import cache
 
+from bakohumas.accounts.policy import requires_2fa
+from bakohumas.accounts.testing import OTPClient, give_device
 from bakohumas.offices.models import Office, User
 from bakohumas.records.tests.conftest import make_activity, make_channel, make_partnership  # noqa: F401 (shared)
 from bakohumas.reports.models import Submission
@@ -31,12 +34,22 @@ def _test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Jobs run inside the test; bakohumas/jobs/tests run them through real workers (database, Redis).
     settings.TASKS = {"default": {"BACKEND": settings.TASK_BACKENDS["immediate"]}}
+    # Rate-limit counters live in the cache; each test starts with none (user ids repeat after rollback).
+    cache.clear()
 
 
 def _user(username: str, office_code: str, role: str) -> User:
     user = User.objects.create_user(username=username, password=PASSWORD, first_name=username.title(),
                                     office=Office.objects.get(code=office_code), role=role)
+    if requires_2fa(user):  # evaluators and KPU RI have an authenticator app (docs/accounts.md)
+        give_device(user)
     return user
+
+
+@pytest.fixture
+def client():
+    """Django's test client whose force_login also passes the second factor (bakohumas.accounts.testing)."""
+    return OTPClient()
 
 
 @pytest.fixture

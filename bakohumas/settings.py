@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",  # the widget templates, for the project's form renderer
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "ninja",
     "django_tasks",
     "django_tasks_db",
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
     "django_tasks_rq",
     "bakohumas.core",
     "bakohumas.audit",
+    "bakohumas.accounts",
     "bakohumas.jobs",
     "bakohumas.offices",
     "bakohumas.reports",
@@ -78,7 +81,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "bakohumas.accounts.middleware.IdleSessionMiddleware",
+    "bakohumas.accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -172,6 +178,13 @@ MEDIA_UPLOAD_TMP = DATA_DIR / "unggah-sementara"
 POSTS_FEEDS_ALLOW_PRIVATE = env_bool("BAKOHUMAS_FEEDS_ALLOW_PRIVATE", False)
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
+# The absolute limit above; besides it a session ends after this many idle minutes and when the browser
+# closes (shared computers in offices). See docs/accounts.md.
+BAKOHUMAS_SESSION_IDLE_MINUTES = env_int("BAKOHUMAS_SESSION_IDLE_MINUTES", 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Two-factor authentication (TOTP) for the evaluator and KPU RI roles; `bakohumas demo` turns it off.
+BAKOHUMAS_2FA_REQUIRED = env_bool("BAKOHUMAS_2FA_REQUIRED", True)
+OTP_TOTP_ISSUER = "Bakohumas KPU"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -184,6 +197,11 @@ if HTTPS:
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
+    # Subdomains of the site's own host name only (docs/security.md); preloading is the decision of
+    # whoever owns the registered domain (kpu.go.id), not of one application, hence W021 silenced.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+    SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Absolute links in e-mail (reminders), e.g. https://bakohumas.kpu.go.id
@@ -204,6 +222,13 @@ BAKOHUMAS_REMINDER_DAYS = env_str("BAKOHUMAS_REMINDER_DAYS", "3,1,-1,-3,-7")
 
 PPID_FORM_RATE_LIMIT = env_int("BAKOHUMAS_PPID_FORM_RATE_LIMIT", 5)  # public requests per IP address per hour
 PPID_ATTACHMENT_MAX_BYTES = env_int("BAKOHUMAS_PPID_ATTACHMENT_MAX_BYTES", 2 * 1024 * 1024)
+# Rate limits (docs/security.md). The client's address is REMOTE_ADDR, unless gunicorn sits behind
+# this many reverse proxies that each append to X-Forwarded-For (nginx in front: 1).
+TRUSTED_PROXIES = env_int("BAKOHUMAS_TRUSTED_PROXIES", 0)
+NINJA_NUM_PROXIES = TRUSTED_PROXIES
+API_RATE_USER = env_str("BAKOHUMAS_API_RATE_USER", "120/min")  # API calls per signed-in user
+API_RATE_ANON = env_str("BAKOHUMAS_API_RATE_ANON", "30/min")  # API calls per address without a session
+PUBLIC_FORM_RATE_LIMIT = env_int("BAKOHUMAS_PUBLIC_FORM_RATE_LIMIT", 10)  # posts per address per hour per public form
 
 # A shared cache keeps rate limits consistent across gunicorn workers; local memory otherwise.
 if env_str("REDIS_URL", ""):

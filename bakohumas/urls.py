@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from bakohumas.api import api
+from bakohumas.core.health import health
 from bakohumas.library.views_public import oai_endpoint
 from bakohumas.offices.views import home
 
@@ -12,6 +13,9 @@ urlpatterns = [
     path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("bahasa/", set_language, name="set_language"),
+    path("sehat/", health, name="health"),
+    path("akun/", include("bakohumas.accounts.urls")),
+    path("audit/", include("bakohumas.audit.urls")),
     path("kantor/", include("bakohumas.offices.urls")),
     path("laporan/", include("bakohumas.reports.urls")),
     path("evaluasi/", include("bakohumas.evaluation.urls")),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bakohumas.browser_testing import TIMEOUT_MS
+from bakohumas.browser_testing import TIMEOUT_MS, pass_second_factor
 from bakohumas.conftest import PASSWORD
 from bakohumas.followup.models import Reminder
 from bakohumas.reports.services import period_get_or_create
@@ -28,6 +28,7 @@ def test_a_whatsapp_click_opens_wa_me_and_is_logged(browser, live_server, evalua
     page.get_by_label("Nama pengguna").fill("evaluator")
     page.get_by_label("Kata sandi").fill(PASSWORD)
     page.get_by_role("button", name="Masuk").click()
+    pass_second_factor(page, "evaluator")
     page.goto("/tindak-lanjut/pengingat/35/2025Q3/")
     button = page.get_by_role("link", name="WhatsApp Operator")
     with context.expect_page():

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from bakohumas.browser_testing import DESKTOP, PHONE, TIMEOUT_MS
+from bakohumas.browser_testing import DESKTOP, PHONE, TIMEOUT_MS, pass_second_factor
 from bakohumas.demo import data as demo
 from bakohumas.evaluation.engine import evaluate
 from bakohumas.offices.models import Office
@@ -70,6 +70,7 @@ def _login(browser, base_url: str, username: str, **context_options):
     page.get_by_label("Nama pengguna").fill(username)
     page.get_by_label("Kata sandi").fill(demo.PASSWORD)
     page.get_by_role("button", name="Masuk").click()
+    pass_second_factor(page, username)
     expect(page).to_have_url(base_url.rstrip("/") + "/")
     full_name = next(a.full_name for a in demo.ACCOUNTS if a.username == username)
     expect(page.locator(".whoami")).to_contain_text(full_name)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -12,4 +13,7 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("load_demo")
         self.stdout.write(f"Buka http://{bind}/ dan masuk dengan salah satu akun di atas.")
+        # The demo accounts share one published password; 2FA would only get in the way of trying it out.
+        settings.BAKOHUMAS_2FA_REQUIRED = False
+        self.stdout.write("Verifikasi dua langkah tidak diwajibkan di demo (pendaftaran tetap bisa di /akun/).")
         call_command("serve", bind=bind, with_worker=True)

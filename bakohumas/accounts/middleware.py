@@ -1,0 +1,68 @@
+"""Two-factor enforcement and idle-session expiry."""
+
+from __future__ import annotations
+
+import time
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+LAST_ACTIVITY_KEY = "bakohumas_last_activity"
+TOUCH_EVERY_SECONDS = 60  # a session write at most once a minute, not one per request
+
+
+def touch_session(session) -> None:
+    session[LAST_ACTIVITY_KEY] = int(time.time())
+
+
+class IdleSessionMiddleware:
+    """Logs a user out after BAKOHUMAS_SESSION_IDLE_MINUTES without a request (SESSION_COOKIE_AGE stays
+    the absolute limit). Shared computers in offices are the reason."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            now = int(time.time())
+            last = request.session.get(LAST_ACTIVITY_KEY)
+            idle_seconds = settings.BAKOHUMAS_SESSION_IDLE_MINUTES * 60
+            if isinstance(last, int) and idle_seconds > 0 and now - last > idle_seconds:
+                request.logout_reason = "tidak aktif"  # type: ignore[attr-defined]
+                logout(request)
+                messages.info(request, _("Sesi Anda berakhir karena lama tidak aktif. Silakan masuk lagi."))
+            elif not isinstance(last, int) or now - last >= TOUCH_EVERY_SECONDS:
+                touch_session(request.session)
+        return self.get_response(request)
+
+
+class TwoFactorMiddleware:
+    """Users whose role requires 2FA reach nothing but the login and 2FA pages until they have entered a
+    code from their authenticator app in this session. Runs after django-otp's OTPMiddleware."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from bakohumas.accounts.policy import must_use_2fa
+        from bakohumas.accounts.services import confirmed_device
+
+        user = request.user
+        if not must_use_2fa(user) or user.is_verified() or self._exempt(request.path):  # type: ignore[union-attr]
+            return self.get_response(request)
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": _("Verifikasi dua langkah diperlukan.")}, status=403)
+        target = "accounts:verify" if confirmed_device(user) else "accounts:setup"
+        return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
+
+    @staticmethod
+    def _exempt(path: str) -> bool:
+        allowed = [reverse("login"), reverse("logout"), reverse("set_language"), reverse("accounts:setup"),
+                   reverse("accounts:verify"), settings.STATIC_URL]
+        return any(path.startswith(prefix) for prefix in allowed)
