@@ -113,6 +113,12 @@ class CatalogueRecord(models.Model):
     deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
+    # No lost updates (docs/concurrency.md): bumped by every edit; an edit made on an older one is refused.
+    revision = models.PositiveIntegerField(default=1, editable=False)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+", editable=False)
+    # The one-time token of the "Tambah katalog" form: the same form posted twice creates one record.
+    form_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     objects = RecordQuerySet.as_manager()
 

@@ -10,11 +10,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bakohumas.audit.services import audit_record
+from bakohumas.core.conflicts import user_name
 from bakohumas.library.isbn import normalize_isbn
 from bakohumas.library.models import (
     ApplicationEvent,
@@ -52,24 +53,51 @@ def _apply(record: CatalogueRecord, data: Mapping[str, Any]) -> list[str]:
     return changed
 
 
+class ConflictError(ValidationError):
+    """Somebody else saved the record after this user opened it."""
+
+
 @transaction.atomic
 def record_create(*, office: Office, actor: Any, data: Mapping[str, Any], source: str = "",
-                  record_id: uuid.UUID | None = None) -> CatalogueRecord:
-    """`record_id` only for data that must keep stable identifiers (demo data, migrations)."""
-    record = CatalogueRecord(office=office, created_by=actor if getattr(actor, "is_authenticated", False) else None)
+                  record_id: uuid.UUID | None = None, form_token: uuid.UUID | None = None) -> CatalogueRecord:
+    """`record_id` only for data that must keep stable identifiers (demo data, migrations).
+    `form_token` is the create form's one-time token: posting the same form twice gives the record
+    created the first time, not a second one."""
+    if form_token is not None:
+        existing = CatalogueRecord.objects.filter(form_token=form_token, office=office).first()
+        if existing is not None:
+            return existing
+    record = CatalogueRecord(office=office, created_by=actor if getattr(actor, "is_authenticated", False) else None,
+                             form_token=form_token)
     if record_id is not None:
         record.id = record_id
     _apply(record, data)
-    record.save()
+    try:
+        with transaction.atomic():  # a savepoint: the same token posted at the same moment hits the unique index
+            record.save()
+    except IntegrityError:
+        if form_token is None:
+            raise
+        return CatalogueRecord.objects.get(form_token=form_token, office=office)
     audit_record(actor=actor, action="library.record.create", target=record, office=office, note=source)
     return record
 
 
 @transaction.atomic
-def record_update(*, record: CatalogueRecord, actor: Any, data: Mapping[str, Any]) -> CatalogueRecord:
+def record_update(*, record: CatalogueRecord, actor: Any, data: Mapping[str, Any],
+                  revision: int | None = None) -> CatalogueRecord:
+    """`revision` is the one the editor loaded: if someone saved in between, the save is refused
+    (ConflictError) instead of silently overwriting their work. None only for internal callers."""
+    record = CatalogueRecord.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=record.pk)
     if record.is_deleted:
         raise ValidationError(_("Katalog yang sudah dihapus tidak dapat diubah."))
+    if revision is not None and revision != record.revision:
+        raise ConflictError(_("Katalog ini baru saja disimpan oleh %(who)s pada %(when)s, setelah Anda membukanya.")
+                            % {"who": user_name(record.updated_by),
+                               "when": timezone.localtime(record.updated_at).strftime("%H:%M")})
     changed = _apply(record, data)
+    record.revision += 1
+    record.updated_by = actor if getattr(actor, "is_authenticated", False) else None
     record.save()
     audit_record(actor=actor, action="library.record.update", target=record, office=record.office,
                  data={"fields": changed})

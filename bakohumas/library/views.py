@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from uuid import UUID
 
 from django.contrib import messages
@@ -13,12 +14,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bakohumas.audit.models import AuditEntry
+from bakohumas.core.conflicts import apply_choices, merge_after_conflict, read_basis, shown_values, sign_basis
 from bakohumas.core.http import AuthenticatedHttpRequest
 from bakohumas.library import marc, transfer
 from bakohumas.library.forms import ImportForm, ItemForm, RecordFileForm, RecordForm
-from bakohumas.library.models import EDITOR_ROLES
+from bakohumas.library.models import EDITOR_ROLES, CatalogueRecord
 from bakohumas.library.selectors import get_record_for_user, records_for_user
-from bakohumas.library.services import item_add, record_add_file, record_create, record_delete, record_update
+from bakohumas.library.services import (
+    ConflictError,
+    item_add,
+    record_add_file,
+    record_create,
+    record_delete,
+    record_update,
+)
 from bakohumas.offices.models import Office
 
 EXPORTS = {"csv": ("text/csv; charset=utf-8", "csv"), "xlsx": (
@@ -48,20 +57,31 @@ def record_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     })
 
 
+def _form_token(request: AuthenticatedHttpRequest) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(request.POST.get("form_token", ""))
+    except ValueError:
+        return None
+
+
 @login_required
 def record_create_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     office = _own_office(request)
     form = RecordForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            record = record_create(office=office, actor=request.user, data=form.record_data())
+            record = record_create(office=office, actor=request.user, data=form.record_data(),
+                                   form_token=_form_token(request))
         except ValidationError as exc:
             form.add_error(None, _errors(exc))
         else:
             messages.success(request, _("Katalog tersimpan."))
             return redirect("library:record_detail", record_id=record.id)
     status = 400 if request.method == "POST" else 200
-    return render(request, "library/record_form.html", {"form": form, "office": office}, status=status)
+    # A double click posts the same token twice: one record (see record_create).
+    token = str(_form_token(request) or uuid.uuid4())
+    return render(request, "library/record_form.html", {"form": form, "office": office, "form_token": token},
+                  status=status)
 
 
 @login_required
@@ -77,21 +97,49 @@ def record_detail(request: AuthenticatedHttpRequest, record_id: UUID) -> HttpRes
 
 @login_required
 def record_edit(request: AuthenticatedHttpRequest, record_id: UUID) -> HttpResponse:
+    """Edit with no lost updates: a save on an older revision gets the merge page (docs/concurrency.md)."""
     record, editable = get_record_for_user(request.user, record_id)
     if not editable:
         raise PermissionDenied
-    form = RecordForm.for_record(record, data=request.POST or None, files=request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    stored = RecordForm.for_record(record)
+    context = {"record": record, "office": record.office, "revision": record.revision,
+               "basis": sign_basis(revision=record.revision, values=shown_values(stored))}
+    if request.method != "POST":
+        return render(request, "library/record_form.html", {**context, "form": stored})
+    basis = read_basis(request.POST.get("basis"))
+    data, missing = apply_choices(request.POST, stored.fields, basis, shown_values(stored))
+    form = RecordForm.for_record(record, data=data, files=request.FILES or None)
+    if not missing and form.is_valid():
         try:
-            record_update(record=record, actor=request.user, data=form.record_data())
+            record_update(record=record, actor=request.user, data=form.record_data(), revision=_revision(request))
+        except ConflictError:
+            return _merge(request, record, form, basis)
         except ValidationError as exc:
             form.add_error(None, _errors(exc))
         else:
             messages.success(request, _("Perubahan katalog tersimpan."))
             return redirect("library:record_detail", record_id=record.id)
-    status = 400 if request.method == "POST" else 200
-    return render(request, "library/record_form.html", {"form": form, "record": record, "office": record.office},
-                  status=status)
+    if missing:
+        return _merge(request, record, form, basis, missing_choice=True)
+    context.update(form=form, revision=_revision(request), basis=request.POST.get("basis", ""))
+    return render(request, "library/record_form.html", context, status=400)
+
+
+def _revision(request: AuthenticatedHttpRequest) -> int:
+    raw = request.POST.get("revision", "")
+    return int(raw) if raw.isdigit() else -1
+
+
+def _merge(request: AuthenticatedHttpRequest, record, posted: RecordForm, basis, *,
+           missing_choice: bool = False) -> HttpResponse:
+    """Someone saved the record since this page was loaded: the merge page (409), nothing typed lost."""
+    fresh = CatalogueRecord.objects.select_related("office", "updated_by").get(pk=record.pk)
+    initial, conflict, new_basis = merge_after_conflict(
+        posted=posted, stored=RecordForm.for_record(fresh), basis=basis, revision=fresh.revision,
+        who=fresh.updated_by, when=fresh.updated_at, files_dropped=bool(request.FILES), missing_choice=missing_choice)
+    return render(request, "library/record_form.html", {
+        "form": RecordForm(initial=initial), "record": fresh, "office": fresh.office, "revision": fresh.revision,
+        "basis": new_basis, "conflict": conflict}, status=409)
 
 
 def _editable_record(request: AuthenticatedHttpRequest, record_id: UUID):

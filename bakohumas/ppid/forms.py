@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any, cast
 
 from django import forms
@@ -136,6 +137,8 @@ class PublicRequestForm(RequestForm):
     # Honeypot: hidden from people by CSS; a bot that fills it in is refused.
     website = forms.CharField(label=_("Jangan diisi"), required=False,
                               widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))
+    # A new one-time token for every blank form: the same form posted twice registers one request.
+    form_token = forms.UUIDField(required=False, initial=uuid.uuid4, widget=forms.HiddenInput)
 
     def is_spam(self) -> bool:
         return bool(self.data.get("website"))
@@ -213,6 +216,11 @@ class DisputeUpdateForm(forms.Form):
     ended_on = PastDateField(label=_("Tanggal selesai"), required=False)
     outcome = forms.CharField(label=_("Hasil/putusan"), max_length=5000, required=False,
                               widget=forms.Textarea(attrs={"rows": 2}))
+
+    @classmethod
+    def for_dispute(cls, dispute: Dispute) -> DisputeUpdateForm:
+        """The dispute as stored, for the merge box of a refused update."""
+        return cls(initial={"stage": dispute.stage, "ended_on": dispute.ended_on, "outcome": dispute.outcome})
 
 
 class DipEntryForm(forms.ModelForm):

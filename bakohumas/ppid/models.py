@@ -169,6 +169,8 @@ class InformationRequest(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
+    # The one-time token of the public form: the same form posted twice registers one request.
+    form_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     objects = InformationRequestQuerySet.as_manager()
 
@@ -398,6 +400,10 @@ class Dispute(models.Model):
     ended_on = models.DateField(_("tanggal selesai"), null=True, blank=True)
     outcome = models.TextField(_("hasil/putusan"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # No lost updates: an update made on an older revision is refused (docs/concurrency.md).
+    revision = models.PositiveIntegerField(default=1, editable=False)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+", editable=False)
 
     class Meta:
         ordering = ["-registered_on"]

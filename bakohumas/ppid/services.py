@@ -4,6 +4,7 @@ in the same transaction."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -15,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bakohumas.audit.services import audit_record
+from bakohumas.core.conflicts import user_name
 from bakohumas.offices.models import Office
 from bakohumas.ppid.deadlines import active_rule_set, calendar_for, deadlines_for
 from bakohumas.ppid.models import (
@@ -34,6 +36,22 @@ REQUESTER_FIELDS = ("requester_kind", "requester_name", "nik", "legal_entity_dec
                     "information_sought", "purpose", "obtain_method", "delivery", "power_of_attorney")
 
 
+class StaleTransition(ValidationError):
+    """The step was already taken (a double click, two tabs, a colleague at the same time): nothing
+    was changed a second time. Views show it as a notice, not as an error."""
+
+
+class ConflictError(ValidationError):
+    """Somebody else saved the record after this user opened it."""
+
+
+def _lock(request: InformationRequest) -> None:
+    """Lock the request's row and read its current status, so two staff acting at once (or one
+    double click) make one transition: the second sees the first one's result."""
+    request.status = (InformationRequest.objects.select_for_update().filter(pk=request.pk)
+                      .values_list("status", flat=True).get())
+
+
 def _not_future(day: dt.date, label: str) -> None:
     if day > timezone.localdate():
         raise ValidationError(_("%(label)s tidak boleh di masa depan.") % {"label": label})
@@ -48,14 +66,20 @@ def _apply_deadlines(request: InformationRequest, rule: RuleSet) -> None:
 
 @transaction.atomic
 def request_register(*, office: Office, channel: str, received_on: dt.date, actor: Any,
-                     is_election_information: bool = False, **requester: Any) -> InformationRequest:
-    """Register a request: registration number at once, due dates from the active rule set."""
+                     is_election_information: bool = False, form_token: uuid.UUID | None = None,
+                     **requester: Any) -> InformationRequest:
+    """Register a request: registration number at once, due dates from the active rule set.
+    `form_token` is the form's one-time token: the same form posted twice registers one request."""
     unknown = set(requester) - set(REQUESTER_FIELDS)
     if unknown:
         raise TypeError(f"unknown requester fields: {sorted(unknown)}")
     _not_future(received_on, _("Tanggal diterima"))
     # Lock the office row so two requests arriving together do not get the same number.
     Office.objects.select_for_update().filter(pk=office.pk).first()
+    if form_token is not None:  # checked under the office lock: a double post waits for the first one
+        existing = InformationRequest.objects.filter(office=office, form_token=form_token).first()
+        if existing is not None:
+            return existing
     # Registration numbers restart every year: `number` is year * 100000 + the sequence of that year.
     last = InformationRequest.objects.filter(office=office, number__gte=received_on.year * 100000,
                                              number__lt=(received_on.year + 1) * 100000).aggregate(n=Max("number"))["n"]
@@ -65,7 +89,7 @@ def request_register(*, office: Office, channel: str, received_on: dt.date, acto
     request = InformationRequest(
         office=office, number=number, channel=channel, received_on=received_on, deadline_start=received_on,
         registration_number=f"PPID/{office.code}/{received_on.year}/{sequence:04d}",
-        is_election_information=is_election_information,
+        is_election_information=is_election_information, form_token=form_token,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
         **{key: value for key, value in requester.items() if value is not None},
     )
@@ -83,6 +107,9 @@ def request_flag_incomplete(*, request: InformationRequest, flagged_on: dt.date,
                             actor: Any) -> InformationRequest:
     """Ask the requester to complete the request (within 3 working days of receipt; the requester
     then has 3 working days)."""
+    _lock(request)
+    if request.status == InformationRequest.Status.INCOMPLETE:
+        raise StaleTransition(_("Permintaan kelengkapan untuk permohonan ini sudah dicatat; tidak dicatat dua kali."))
     if request.status != InformationRequest.Status.RECEIVED:
         raise ValidationError(_("Hanya permohonan yang sedang diproses yang dapat diminta kelengkapannya."))
     _not_future(flagged_on, _("Tanggal permintaan kelengkapan"))
@@ -108,6 +135,9 @@ def request_flag_incomplete(*, request: InformationRequest, flagged_on: dt.date,
 @transaction.atomic
 def request_mark_completed(*, request: InformationRequest, completed_on: dt.date, actor: Any) -> InformationRequest:
     """The requester completed the request: deadlines count again from that day."""
+    _lock(request)
+    if request.status != InformationRequest.Status.INCOMPLETE and request.completion_requested_on is not None:
+        raise StaleTransition(_("Kelengkapan permohonan ini sudah dicatat; tidak dicatat dua kali."))
     if request.status != InformationRequest.Status.INCOMPLETE:
         raise ValidationError(_("Permohonan ini tidak sedang menunggu kelengkapan."))
     _not_future(completed_on, _("Tanggal dilengkapi"))
@@ -128,6 +158,9 @@ def request_mark_completed(*, request: InformationRequest, completed_on: dt.date
 @transaction.atomic
 def request_extend(*, request: InformationRequest, notified_on: dt.date, reasons: str, actor: Any) -> Extension:
     """Extend once, with written reasons, notified before the notice deadline passes."""
+    _lock(request)
+    if Extension.objects.filter(request=request).exists():
+        raise StaleTransition(_("Perpanjangan hanya dapat diberikan satu kali dan sudah dicatat untuk permohonan ini."))
     if request.status != InformationRequest.Status.RECEIVED or Extension.objects.filter(request=request).exists():
         raise ValidationError(_("Perpanjangan hanya dapat diberikan satu kali untuk permohonan yang sedang diproses."))
     _not_future(notified_on, _("Tanggal pemberitahuan perpanjangan"))
@@ -154,6 +187,9 @@ def request_decide(*, request: InformationRequest, decided_on: dt.date, availabi
                    fee: Decimal | int = 0, fee_note: str = "", delivery_time: str = "",
                    notes: str = "") -> Decision:
     """Record the written notice; the request is answered on `decided_on`."""
+    _lock(request)
+    if Decision.objects.filter(request=request).exists():
+        raise StaleTransition(_("Pemberitahuan tertulis untuk permohonan ini sudah dicatat; tidak dicatat dua kali."))
     if request.status not in (InformationRequest.Status.RECEIVED, InformationRequest.Status.EXTENDED):
         raise ValidationError(_("Permohonan ini tidak sedang menunggu pemberitahuan tertulis."))
     _not_future(decided_on, _("Tanggal pemberitahuan"))
@@ -209,6 +245,10 @@ def objection_windows(request: InformationRequest, filed_on: dt.date) -> tuple[d
 @transaction.atomic
 def objection_file(*, request: InformationRequest, filed_on: dt.date, ground: str, statement: str,
                    actor: Any) -> Objection:
+    _lock(request)
+    same = request.objections.filter(filed_on=filed_on, ground=ground, statement=statement.strip()).first()
+    if same is not None:
+        return same  # the same objection posted twice is recorded once
     _not_future(filed_on, _("Tanggal keberatan"))
     if filed_on < request.received_on:
         raise ValidationError(_("Keberatan tidak boleh sebelum permohonan diterima."))
@@ -236,8 +276,10 @@ def objection_file(*, request: InformationRequest, filed_on: dt.date, ground: st
 @transaction.atomic
 def objection_answer(*, objection: Objection, answered_on: dt.date, answer: str, answer_text: str,
                      answered_by_name: str, actor: Any) -> Objection:
+    objection.answered_on = (Objection.objects.select_for_update().filter(pk=objection.pk)
+                             .values_list("answered_on", flat=True).get())
     if not objection.is_open:
-        raise ValidationError(_("Keberatan ini sudah ditanggapi."))
+        raise StaleTransition(_("Keberatan ini sudah ditanggapi; tanggapan tidak dicatat dua kali."))
     _not_future(answered_on, _("Tanggal tanggapan"))
     if answered_on < objection.filed_on:
         raise ValidationError(_("Tanggal tanggapan tidak boleh sebelum keberatan diajukan."))
@@ -253,6 +295,11 @@ def objection_answer(*, objection: Objection, answered_on: dt.date, answer: str,
 @transaction.atomic
 def dispute_register(*, request: InformationRequest, commission: str, case_number: str, registered_on: dt.date,
                      actor: Any) -> Dispute:
+    _lock(request)
+    same = request.disputes.filter(commission=commission.strip(), case_number=case_number.strip(),
+                                   registered_on=registered_on).first()
+    if same is not None:
+        return same  # the same dispute posted twice is recorded once
     _not_future(registered_on, _("Tanggal registrasi"))
     if not request.objections.exists():
         raise ValidationError(_("Sengketa informasi didahului keberatan kepada atasan PPID."))
@@ -265,7 +312,19 @@ def dispute_register(*, request: InformationRequest, commission: str, case_numbe
 
 
 @transaction.atomic
-def dispute_update(*, dispute: Dispute, stage: str, ended_on: dt.date | None, outcome: str, actor: Any) -> Dispute:
+def dispute_update(*, dispute: Dispute, stage: str, ended_on: dt.date | None, outcome: str, actor: Any,
+                   revision: int | None = None) -> Dispute:
+    """`revision` is the one the page showed: an update made on an older one is refused (ConflictError),
+    so one staff member's update never silently replaces a colleague's."""
+    current = Dispute.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=dispute.pk)
+    if revision is not None and revision != current.revision:
+        raise ConflictError(
+            _("Sengketa ini baru saja diperbarui oleh %(who)s pada %(when)s menjadi tahap %(stage)s. Periksa "
+              "tahap terbaru di atas, lalu simpan lagi jika masih perlu.")
+            % {"who": user_name(current.updated_by), "when": timezone.localtime(current.updated_at).strftime("%H:%M"),
+               "stage": current.get_stage_display()})
+    dispute.revision = current.revision + 1
+    dispute.updated_by = actor if getattr(actor, "is_authenticated", False) else None
     if ended_on:
         _not_future(ended_on, _("Tanggal selesai"))
     if stage in Dispute.CLOSED_STAGES and ended_on is None:

@@ -13,9 +13,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bakohumas.core.conflicts import Basis, apply_choices, merge_after_conflict, read_basis, shown_values
 from bakohumas.ppid import forms as f
 from bakohumas.ppid import services
-from bakohumas.ppid.models import InformationRequest
+from bakohumas.ppid.models import Dispute, InformationRequest
 from bakohumas.ppid.selectors import (
     get_dispute_for_user,
     get_objection_for_user,
@@ -68,7 +69,7 @@ def request_new(request: HttpRequest, office_code: str) -> HttpResponse:
 
 
 def _detail(request: HttpRequest, info: InformationRequest, editable: bool, *, status: int = 200,
-            bound: dict | None = None) -> HttpResponse:
+            bound: dict | None = None, dispute_edit: dict | None = None) -> HttpResponse:
     info = request_detail(info)
     action_forms = {name: form_class() for name, form_class in ACTION_FORMS.items()} if editable else {}
     action_forms.update(bound or {})
@@ -78,6 +79,7 @@ def _detail(request: HttpRequest, info: InformationRequest, editable: bool, *, s
         "show_nik": is_ppid_staff(request.user, info.office),
         "objection_answer_form": f.ObjectionAnswerForm() if editable else None,
         "dispute_update_form": f.DisputeUpdateForm() if editable else None,
+        "dispute_edit": dispute_edit,  # a refused stale update: the merge box for that dispute
     }, status=status)
 
 
@@ -100,6 +102,10 @@ def _run(request: HttpRequest, info, editable: bool, form, action, success: str,
     if form.is_valid():
         try:
             action(form.cleaned_data)
+        except (services.StaleTransition, services.ConflictError) as exc:
+            # Already done (a double click, a colleague at the same time): say so, change nothing.
+            messages.warning(request, _errors(exc))
+            return redirect("ppid:request_detail", request_id=info.id)
         except ValidationError as exc:
             form.add_error(None, _errors(exc))
         else:
@@ -171,7 +177,39 @@ def objection_answer(request: HttpRequest, objection_id: UUID) -> HttpResponse:
 @login_required
 @require_POST
 def dispute_update(request: HttpRequest, dispute_id: UUID) -> HttpResponse:
+    """A stale update (a colleague updated the dispute since the page was loaded) gets the page again
+    with what was typed and the stored values side by side (docs/concurrency.md)."""
     dispute, editable = get_dispute_for_user(request.user, dispute_id)
-    return _run(request, dispute.request, editable, f.DisputeUpdateForm(request.POST),
-                lambda data: services.dispute_update(dispute=dispute, actor=request.user, **data),
-                _("Perkembangan sengketa tersimpan."))
+    if not editable:
+        raise PermissionDenied
+    basis = read_basis(request.POST.get("basis"))
+    stored = f.DisputeUpdateForm.for_dispute(dispute)
+    data, missing = apply_choices(request.POST, stored.fields, basis, shown_values(stored))
+    form = f.DisputeUpdateForm(data)
+    if missing:
+        return _dispute_merge(request, dispute, form, basis, missing_choice=True)
+    revision = request.POST.get("revision", "")
+    if form.is_valid():
+        try:
+            services.dispute_update(dispute=dispute, actor=request.user,
+                                    revision=int(revision) if revision.isdigit() else -1, **form.cleaned_data)
+        except services.ConflictError:
+            return _dispute_merge(request, dispute, form, basis)
+        except ValidationError as exc:
+            form.add_error(None, _errors(exc))
+        else:
+            messages.success(request, _("Perkembangan sengketa tersimpan."))
+            return redirect("ppid:request_detail", request_id=dispute.request.id)
+    messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    return _detail(request, dispute.request, editable, status=400)
+
+
+def _dispute_merge(request: HttpRequest, dispute: Dispute, posted: f.DisputeUpdateForm, basis: Basis | None, *,
+                   missing_choice: bool = False) -> HttpResponse:
+    fresh = Dispute.objects.select_related("updated_by").get(pk=dispute.pk)
+    initial, conflict, new_basis = merge_after_conflict(
+        posted=posted, stored=f.DisputeUpdateForm.for_dispute(fresh), basis=basis, revision=fresh.revision,
+        who=fresh.updated_by, when=fresh.updated_at, missing_choice=missing_choice)
+    return _detail(request, dispute.request, True, status=409, dispute_edit={
+        "id": fresh.id, "form": f.DisputeUpdateForm(initial=initial), "conflict": conflict, "basis": new_basis,
+        "revision": fresh.revision})

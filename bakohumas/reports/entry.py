@@ -8,7 +8,17 @@ from itertools import groupby
 from typing import Any
 
 from django.http import QueryDict
+from django.utils.translation import gettext as _
 
+from bakohumas.core.conflicts import (
+    Basis,
+    Conflict,
+    apply_choices,
+    merge_after_conflict,
+    read_basis,
+    shown_values,
+    sign_basis,
+)
 from bakohumas.core.http import AuthenticatedHttpRequest
 from bakohumas.core.uploads import sniff_evidence
 from bakohumas.reports.forms import (
@@ -62,6 +72,39 @@ def evidence_from(form: ReportValuesForm) -> dict[str, dict[str, Any]]:
     return evidence
 
 
+def field_labels(form: ReportValuesForm) -> dict[str, str]:
+    """Labels that say which answer a reason or an evidence link belongs to (for the merge box)."""
+    labels: dict[str, str] = {}
+    for element in form.element_list:
+        labels[element.code] = element.label
+        labels[reason_field_name(element.code)] = _("%(label)s: alasan berbeda dari saran") % {"label": element.label}
+        labels[f"{element.code}__bukti_url"] = _("%(label)s: tautan bukti") % {"label": element.label}
+    return labels
+
+
+def posted_with_choices(form: ReportValuesForm, data: QueryDict) -> tuple[ReportValuesForm, Basis | None, list[str]]:
+    """The posted form with the picks of a merge box applied ("tersimpan" puts the stored answer in),
+    the basis the page was built from, and the conflicting answers left without a pick."""
+    basis = read_basis(data.get("basis"))
+    if basis is None or not basis.conflicts:
+        return form, basis, []
+    chosen, missing = apply_choices(data, form.fields, basis, shown_values(form))
+    rebound = type(form)(data=chosen, files=form.files, initial=form.initial, prefix=None, suggestions=form.suggestions)
+    return rebound, basis, missing
+
+
+def merge_form(submission: Submission, posted: ReportValuesForm, basis: Basis | None, *,
+               files_dropped: bool, missing_choice: bool = False) -> tuple[ReportValuesForm, Conflict, str]:
+    """After a refused save: the entry form with the user's answers merged three ways with the stored
+    ones (`submission` freshly loaded), the merge box, and the new basis (carrying the new revision)."""
+    stored_form = build_entry_form(submission, editable=True)
+    initial, conflict, new_basis = merge_after_conflict(
+        posted=posted, stored=stored_form, basis=basis, revision=submission.revision, who=submission.updated_by,
+        when=submission.updated_at, files_dropped=files_dropped, missing_choice=missing_choice,
+        labels=field_labels(stored_form))
+    return type(stored_form)(initial=initial, prefix=None, suggestions=stored_form.suggestions), conflict, new_basis
+
+
 def entry_context(request: AuthenticatedHttpRequest, submission: Submission, form: ReportValuesForm,
                   editable: bool) -> dict:
     user = request.user
@@ -95,6 +138,8 @@ def entry_context(request: AuthenticatedHttpRequest, submission: Submission, for
         "sections": sections,
         "editable": editable,
         "revision": submission.revision,
+        # The answers this page shows, signed: the base of a three-way merge if someone saves meanwhile.
+        "basis": sign_basis(revision=submission.revision, values=shown_values(form)) if editable and not form.is_bound else "",
         "has_suggestions": bool(suggestions),
         "overridden": overridden,
         "accepted_count": sum(1 for row in rows if row["stored"] is not None and row["stored"].accepted),

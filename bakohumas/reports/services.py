@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from bakohumas.audit.services import audit_record
+from bakohumas.core.conflicts import user_name
 from bakohumas.core.periods import Quarter
 from bakohumas.offices.models import Office
 from bakohumas.reports.models import (
@@ -176,11 +177,11 @@ def submission_save_draft(
     if submission.status not in (Submission.Status.DRAFT, Submission.Status.RETURNED):
         raise ValidationError(_("Laporan yang sudah dikirim atau diverifikasi tidak dapat diubah."))
     if revision != submission.revision:
-        who = submission.updated_by or _("pengguna lain")
         raise ConflictError(
-            _("Laporan ini baru saja disimpan oleh %(who)s pada %(when)s. Muat ulang halaman untuk "
-              "melihat perubahannya, lalu isi kembali jawaban Anda.")
-            % {"who": who, "when": timezone.localtime(submission.updated_at).strftime("%H:%M")}
+            _("Laporan ini baru saja disimpan oleh %(who)s pada %(when)s, setelah Anda membukanya. "
+              "Isian Anda belum disimpan.")
+            % {"who": user_name(submission.updated_by),
+               "when": timezone.localtime(submission.updated_at).strftime("%H:%M")}
         )
     missing = codes_missing_reason(values, suggestions or {}, reasons or {})
     if missing:
@@ -250,6 +251,8 @@ def submission_return(
     *, submission: Submission, actor: Any, comment: str, item_comments: Mapping[str, str] | None = None
 ) -> Submission:
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    if submission.status == Submission.Status.RETURNED:
+        return submission  # returning twice (a double click, two tabs) is harmless: one return, one comment
     if submission.status != Submission.Status.SUBMITTED:
         raise ValidationError(_("Hanya laporan yang sudah dikirim yang dapat dikembalikan."))
     version = _move(submission, status=Submission.Status.RETURNED, actor=actor, note="Dikembalikan")

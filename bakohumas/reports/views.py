@@ -7,12 +7,21 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bakohumas.core.conflicts import Basis, user_name
 from bakohumas.core.http import AuthenticatedHttpRequest
 from bakohumas.core.periods import InvalidPeriod
-from bakohumas.reports.entry import build_entry_form, entry_context, evidence_from, fill_empty_with_suggestions
+from bakohumas.reports.entry import (
+    build_entry_form,
+    entry_context,
+    evidence_from,
+    fill_empty_with_suggestions,
+    merge_form,
+    posted_with_choices,
+)
 from bakohumas.reports.forms import CommentForm, ReportValuesForm, VerifyForm
 from bakohumas.reports.models import Period, Submission
 from bakohumas.reports.selectors import (
@@ -68,11 +77,13 @@ def report_detail(request: AuthenticatedHttpRequest, submission_id: UUID) -> Htt
     submission = submission_detail(submission)
     if request.method == "POST":
         if not editable:
-            raise PermissionDenied
+            return _locked(request, submission)
         form = build_entry_form(submission, editable=True, data=request.POST, files=request.FILES)
         if request.POST.get("aksi") == "pakai_saran":
             return _use_suggestions(request, submission, form)
-        status = 400
+        form, basis, missing = posted_with_choices(form, request.POST)
+        if missing:
+            return _merge(request, submission, form, basis, missing_choice=True)
         if form.is_valid():
             try:
                 submission = submission_save_draft(
@@ -80,17 +91,44 @@ def report_detail(request: AuthenticatedHttpRequest, submission_id: UUID) -> Htt
                     evidence=evidence_from(form), revision=_revision(request),
                     suggestions=form.suggestions, reasons=form.reasons(),
                 )
+            except ConflictError:
+                return _merge(request, submission, form, basis)
             except ValidationError as exc:
                 form.add_error(None, _errors(exc))
-                status = 409 if isinstance(exc, ConflictError) else 400
             else:
                 if request.POST.get("aksi") == "kirim":
                     return _submit(request, submission)
                 messages.success(request, _("Draf laporan tersimpan."))
                 return redirect("reports:detail", submission_id=submission.id)
-        return render(request, "reports/detail.html", entry_context(request, submission, form, editable), status=status)
+        context = entry_context(request, submission, form, editable)
+        # Keep what the page was loaded with, so fixing a typo cannot overwrite someone else's save.
+        context.update(revision=_revision(request), basis=request.POST.get("basis", ""))
+        return render(request, "reports/detail.html", context, status=400)
     form = build_entry_form(submission, editable=editable)
     return render(request, "reports/detail.html", entry_context(request, submission, form, editable))
+
+
+def _merge(request: AuthenticatedHttpRequest, submission: Submission, posted: ReportValuesForm, basis: Basis | None,
+           *, missing_choice: bool = False) -> HttpResponse:
+    """Someone saved since this page was loaded: the merge page (409), nothing the user typed lost."""
+    fresh = submission_detail(submission)
+    form, conflict, new_basis = merge_form(fresh, posted, basis, missing_choice=missing_choice,
+                                           files_dropped=any(name.endswith("__bukti_berkas") for name in request.FILES))
+    context = entry_context(request, fresh, form, True)
+    context.update(conflict=conflict, basis=new_basis)
+    return render(request, "reports/detail.html", context, status=409)
+
+
+def _locked(request: AuthenticatedHttpRequest, submission: Submission) -> HttpResponse:
+    """A save on a report that was sent (a double click on "Simpan & kirim", an old tab): say so plainly."""
+    if not request.user.can_edit_report_of(submission.office) or submission.status not in (
+            Submission.Status.SUBMITTED, Submission.Status.VERIFIED):
+        raise PermissionDenied
+    messages.warning(request, _("Laporan ini sudah %(status)s oleh %(who)s pukul %(time)s, sehingga tidak dapat "
+                                "diubah lagi dari halaman ini.") % {
+        "status": submission.get_status_display().lower(), "who": user_name(submission.updated_by),
+        "time": timezone.localtime(submission.updated_at).strftime("%H:%M")})
+    return redirect("reports:detail", submission_id=submission.id)
 
 
 def _use_suggestions(request: AuthenticatedHttpRequest, submission: Submission, posted: ReportValuesForm) -> HttpResponse:
@@ -102,7 +140,8 @@ def _use_suggestions(request: AuthenticatedHttpRequest, submission: Submission, 
     else:
         messages.info(request, _("Tidak ada isian kosong yang punya saran."))
     context = entry_context(request, submission, form, True)
-    context["revision"] = _revision(request)  # keep the revision the operator loaded: no lost updates
+    # Keep the revision and basis the operator loaded: no lost updates.
+    context.update(revision=_revision(request), basis=request.POST.get("basis", ""))
     return render(request, "reports/detail.html", context)
 
 

@@ -88,7 +88,7 @@ def test_a_stale_save_is_refused_with_a_clear_message(client, operator, ketua, d
     client.force_login(operator)
     response = client.post(reverse("reports:detail", args=[draft.id]), _post_data(draft, berita_website=1))
     assert response.status_code == 409
-    assert "baru saja disimpan oleh" in response.content.decode()
+    assert "menyimpan perubahan pukul" in response.content.decode()  # the merge page (see test_conflicts.py)
     draft.refresh_from_db()
     assert draft.value_map()["berita_website"] == 7
 
@@ -117,7 +117,9 @@ def test_the_province_returns_with_comments_then_verifies_and_locks(client, ketu
     assert draft.status == Submission.Status.VERIFIED
     client.force_login(ketua)
     response = client.post(reverse("reports:detail", args=[draft.id]), _post_data(draft, berita_website=99))
-    assert response.status_code == 403
+    assert response.status_code == 302  # an old tab: told plainly that the report is locked, nothing changed
+    draft.refresh_from_db()
+    assert draft.value_map()["berita_website"] != 99
     assert [v.status for v in draft.versions.order_by("number")] == ["submitted", "returned", "submitted", "verified"]
     version_page = client.get(reverse("reports:version", args=[draft.id, 2]))
     assert version_page.status_code == 200
