@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from bakohumas.core.uploads import sniff_evidence
+from bakohumas.core.uploads import check_upload, sniff_evidence
 from bakohumas.library.isbn import normalize_isbn, normalize_issn
 from bakohumas.library.models import (
     MAX_FILE_BYTES,
@@ -146,3 +147,9 @@ class DepositForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("Berkas CSV, XLSX, MARCXML atau MARC21 (.mrc)"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        # MARCXML and MARC21 (.mrc) have no NUL byte and no binary signature: they count as text.
+        check_upload(upload, max_bytes=settings.IMPORT_MAX_BYTES, kinds={"text", "xlsx"})
+        return upload

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from bakohumas.core.uploads import check_upload
 from bakohumas.posts.models import Category, Feed, Platform
 
 FORMAT_CHOICES = [("auto", _("Kenali otomatis")), ("csv", _("CSV kanonik")), ("meta", _("Meta Business Suite")),
@@ -48,6 +49,7 @@ class ImportForm(forms.Form):
         if upload.size > settings.IMPORT_MAX_BYTES:
             raise ValidationError(_("Berkas terlalu besar; batasnya %(limit)s MB. Untuk arsip X, unggah "
                                     "data/tweets.js saja.") % {"limit": settings.IMPORT_MAX_BYTES // (1024 * 1024)})
+        check_upload(upload, max_bytes=settings.IMPORT_MAX_BYTES, kinds={"text", "zip"})  # exports: CSV, JSON, ZIP
         return upload
 
 

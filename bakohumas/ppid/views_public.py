@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from bakohumas.core.ratelimit import over_rate_limit
 from bakohumas.offices.models import Office
 from bakohumas.ppid.forms import PublicRequestForm
 from bakohumas.ppid.models import DipEntry, InformationRequest
@@ -21,14 +21,7 @@ RATE_WINDOW_SECONDS = 60 * 60
 
 def _over_rate_limit(request: HttpRequest) -> bool:
     """Count this submission against the sender's address; True once it is over the limit."""
-    key = f"ppid-form:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, RATE_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW_SECONDS)
-        count = 1
-    return count > RATE_LIMIT
+    return over_rate_limit(request, "ppid-form", limit=RATE_LIMIT, window=RATE_WINDOW_SECONDS)
 
 
 def public_request(request: HttpRequest, office_code: str) -> HttpResponse:
@@ -49,6 +42,7 @@ def public_request(request: HttpRequest, office_code: str) -> HttpResponse:
                 registered = request_register(office=office, channel=InformationRequest.Channel.WEB,
                                               received_on=_today(), actor=None,
                                               is_election_information=form.cleaned_data["is_election_information"],
+                                              form_token=form.cleaned_data.get("form_token"),
                                               **form.requester_data())
             except ValidationError as exc:
                 form.add_error(None, " ".join(exc.messages))

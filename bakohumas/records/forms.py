@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from bakohumas.core.uploads import sniff_evidence
+from bakohumas.core.uploads import check_upload, sniff_evidence
 from bakohumas.offices.models import Office
 from bakohumas.records.models import EARLIEST_ACTIVITY, Activity, Channel, Partnership
 
@@ -160,7 +160,5 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > settings.IMPORT_MAX_BYTES:
-            raise ValidationError(_("Berkas terlalu besar; batasnya %(limit)s MB.")
-                                  % {"limit": settings.IMPORT_MAX_BYTES // (1024 * 1024)})
+        check_upload(upload, max_bytes=settings.IMPORT_MAX_BYTES, kinds={"text", "xlsx"})
         return upload
