@@ -6,15 +6,22 @@ from typing import Any, Literal
 from uuid import UUID
 
 from django.http import HttpRequest
-from ninja import NinjaAPI, Query, Schema
+from django.utils.translation import gettext as _
+from ninja import Field, NinjaAPI, Query, Schema
+from ninja.errors import Throttled
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 
+from bakohumas.core.converters import OfficeCodeConverter, PeriodCodeConverter
+from bakohumas.core.throttling import ApiAnonThrottle, ApiUserThrottle
 from bakohumas.evaluation.engine import evaluate
 from bakohumas.evaluation.selectors import get_scope_for_user
 from bakohumas.offices.models import Office
 from bakohumas.reports.models import Period, Submission
 from bakohumas.reports.selectors import get_office_for_user, get_submission_for_user
+
+OFFICE_CODE = f"^({OfficeCodeConverter.regex})$"
+PERIOD_CODE = f"^{PeriodCodeConverter.regex}$"
 
 api = NinjaAPI(
     title="Bakohumas API",
@@ -22,7 +29,14 @@ api = NinjaAPI(
     description="Laporan Bakohumas triwulan dan evaluasinya. Masuk dulu lewat halaman login (sesi).",
     auth=django_auth,
     urls_namespace="api",
+    throttle=[ApiAnonThrottle(), ApiUserThrottle()],
 )
+
+
+@api.exception_handler(Throttled)
+def too_many_requests(request: HttpRequest, exc: Throttled):
+    return api.create_response(request, {"detail": _("Terlalu banyak permintaan. Coba lagi sebentar lagi.")},
+                               status=429)
 
 
 class PeriodOut(Schema):
@@ -89,14 +103,28 @@ class EvaluationOut(Schema):
 
 
 class EvaluationQuery(Schema):
-    period: str
-    region: str = Office.NATIONAL_CODE
+    period: str = Field(pattern=PERIOD_CODE)
+    region: str = Field(Office.NATIONAL_CODE, pattern=OFFICE_CODE)
     missing_rule: Literal["carry_forward", "count_as_not_met"] = "carry_forward"
 
 
 class ReportsQuery(Schema):
-    period: str | None = None
-    region: str | None = None
+    period: str | None = Field(None, pattern=PERIOD_CODE)
+    region: str | None = Field(None, pattern=OFFICE_CODE)
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+class ValidationErrorOut(Schema):
+    detail: list[dict[str, Any]]
+
+
+# Besides 200, what an operation may answer (documented so clients and the schema fuzz test know them):
+# 401 without a session, 404 outside the user's scope, 422 for parameters of the wrong shape, 429 over
+# the rate limit (settings API_RATE_USER / API_RATE_ANON).
+ERRORS: dict[int, Any] = {401: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut, 429: ErrorOut}
 
 
 def _report_out(submission: Submission) -> dict[str, Any]:
@@ -112,13 +140,13 @@ def _report_out(submission: Submission) -> dict[str, Any]:
     }
 
 
-@api.get("/periods", response=list[PeriodOut], summary="Periode laporan")
+@api.get("/periods", response={200: list[PeriodOut], 401: ErrorOut, 429: ErrorOut}, summary="Periode laporan")
 def list_periods(request: HttpRequest):
     return [{"code": p.code, "label": p.label, "start": p.start, "end": p.end, "deadline": p.deadline,
              "entry_closed": p.entry_closed} for p in Period.objects.all()]
 
 
-@api.get("/reports", response=list[ReportOut], summary="Laporan yang boleh dilihat pengguna")
+@api.get("/reports", response={200: list[ReportOut], **ERRORS}, summary="Laporan yang boleh dilihat pengguna")
 @paginate(LimitOffsetPagination)
 def list_reports(request: HttpRequest, filters: Query[ReportsQuery]):
     submissions = Submission.objects.visible_to(request.user).select_related("office", "period")
@@ -130,13 +158,13 @@ def list_reports(request: HttpRequest, filters: Query[ReportsQuery]):
     return [_report_out(s) for s in submissions.prefetch_related("values").order_by("period_id", "office__code")]
 
 
-@api.get("/reports/{report_id}", response=ReportOut, summary="Satu laporan")
+@api.get("/reports/{report_id}", response={200: ReportOut, **ERRORS}, summary="Satu laporan")
 def get_report(request: HttpRequest, report_id: UUID):
     submission, _editable = get_submission_for_user(request.user, report_id)
     return _report_out(submission)
 
 
-@api.get("/evaluation", response=EvaluationOut, summary="Evaluasi provinsi atau nasional",
+@api.get("/evaluation", response={200: EvaluationOut, **ERRORS}, summary="Evaluasi provinsi atau nasional",
          description="Bentuk JSON sesuai bagian 5 formats/laporan-bakohumas-triwulan.md.")
 def get_evaluation(request: HttpRequest, query: Query[EvaluationQuery]):
     region, period = get_scope_for_user(request.user, query.region, query.period)

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-_PERIOD_RE = re.compile(r"^(\d{4})Q([1-4])$")
+_PERIOD_RE = re.compile(r"^([0-9]{4})Q([1-4])$")  # [0-9], not \d: \d also matches "٢٠٢٥"
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 

@@ -4,6 +4,7 @@ ISBN International range table that stdnum ships (`stdnum/isbn.dat`), and the re
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 
 from django.utils.translation import gettext as _
@@ -11,6 +12,9 @@ from stdnum import isbn as stdisbn
 from stdnum import issn as stdissn
 from stdnum import numdb
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength, ValidationError
+
+
+_PREFIX = re.compile(r"^ISBN(?:[- ]?1[03](?=[\s:]))?[\s:-]*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -56,10 +60,8 @@ def group_name(isbn13: str) -> str | None:
 def check(value: str) -> IsbnCheck:
     """Validate and describe one ISBN written any usual way (hyphens, spaces, "ISBN" prefix)."""
     raw = value if isinstance(value, str) else str(value)
-    cleaned = raw.strip()
-    if cleaned.upper().startswith("ISBN"):
-        cleaned = cleaned[4:].lstrip(" :-")
-        cleaned = cleaned.removeprefix("-10").removeprefix("-13").lstrip(" :")
+    # "ISBN 978…", "ISBN-13: 978…", "ISBN-10 602…" (stripping "-" before "-13" left "13: 978…")
+    cleaned = _PREFIX.sub("", raw.strip(), count=1)
     try:
         compact = stdisbn.validate(cleaned)
     except ValidationError as exc:

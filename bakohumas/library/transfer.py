@@ -71,9 +71,9 @@ def _row_data(row: dict[str, str], number: int, errors: list[RowError]) -> dict[
         elif kind == "list":
             data[model_field] = _split(raw)
         elif kind == "year":
-            if raw and not raw.isdigit():
+            if raw and not raw.isdecimal():  # not isdigit(): "²" is a digit that int() refuses
                 errors.append(RowError(number, column, _("Tahun harus berupa angka, misalnya 2024.")))
-            data[model_field] = int(raw) if raw.isdigit() else None
+            data[model_field] = int(raw) if raw.isdecimal() else None
         elif kind == "bool":
             if raw.lower() not in ("", "ya", "tidak", "1", "0"):
                 errors.append(RowError(number, column, _("Isi ya atau tidak.")))
@@ -105,8 +105,11 @@ def _table_rows(content: bytes, name: str) -> Iterable[dict[str, str]]:
     if content[:2] == b"PK":
         from openpyxl import load_workbook
 
-        sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
-        rows = sheet.iter_rows(values_only=True)
+        try:  # not a ZIP, not a workbook, a damaged sheet: one readable error (parse_import catches ValueError)
+            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
+            rows = iter([list(values) for values in sheet.iter_rows(values_only=True)])
+        except Exception as exc:  # noqa: BLE001
+            raise ValueError("unreadable workbook") from exc
         header = [str(cell or "").strip().lower() for cell in next(rows, [])]
         for values in rows:
             yield {header[i]: "" if v is None else str(v) for i, v in enumerate(values) if i < len(header)}

@@ -379,9 +379,9 @@ def parse_indonesian_date(value: str) -> time.struct_time | None:
     try:
         local = dt.datetime(int(year), month, int(day), int(hour or 0), int(minute or 0), int(second or 0),
                             tzinfo=dt.timezone(offset))
-    except ValueError:
+        return local.astimezone(dt.UTC).timetuple()
+    except (ValueError, OverflowError):  # 31 Februari; an offset out of range; year 1 before UTC
         return None
-    return local.astimezone(dt.UTC).timetuple()
 
 
 _handler_registered = False

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from bakohumas.core.periods import InvalidPeriod, Quarter
 from bakohumas.offices.models import Office
@@ -59,6 +60,10 @@ class ParsedImport:
         return out
 
 
+def _unreadable_csv() -> str:  # the same words as the posts and records imports
+    return _("Berkas CSV tidak dapat dibaca: ada sel yang terlalu panjang atau tanda kutip yang tidak ditutup.")
+
+
 def _parse_date(raw: str) -> dt.date:
     if len(raw) != 10:
         raise ValueError
@@ -76,8 +81,13 @@ def parse_reports_csv(
     form_version = form_version or active_form()
     today = today or timezone.localdate()
     result = ParsedImport()
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    header = [name.strip() for name in (reader.fieldnames or [])]
+    # newline="": the csv module reads \r\n, \n and \r (old Mac Excel) endings and keeps breaks inside quotes.
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    try:
+        header = [name.strip() for name in (reader.fieldnames or [])]
+    except csv.Error:
+        result.errors.append(RowError(1, "", _unreadable_csv()))
+        return result
     if not header:
         result.errors.append(RowError(1, "", "berkas kosong atau tidak memiliki baris judul (header)."))
         return result
@@ -96,7 +106,12 @@ def parse_reports_csv(
     form_class = report_form_class(form_version)
     present_elements = [e for e in elements if e.code in header]
     seen: dict[tuple[str, str], int] = {}
-    for number, raw in enumerate(reader, start=2):
+    try:
+        raw_rows = list(reader)
+    except csv.Error:  # an unclosed quote running past the csv module's cell limit
+        result.errors.append(RowError(reader.line_num, "", _unreadable_csv()))
+        return result
+    for number, raw in enumerate(raw_rows, start=2):
         if None in raw:
             result.errors.append(RowError(number, "", "baris ini memiliki lebih banyak kolom daripada baris judul."))
             continue

@@ -21,6 +21,7 @@ PAGES = {
     "login": ("get", "none", row(FOUND, FOUND, FOUND, FOUND, FOUND, FOUND)),
     "logout": ("post", "none", row(FOUND, FOUND, FOUND, FOUND, FOUND, FOUND)),
     "set_language": ("post", "none", row(FOUND, FOUND, FOUND, FOUND, FOUND, FOUND)),
+    "health": ("get", "none", row(OK, OK, OK, OK, OK, OK)),
     "offices:detail": ("get", "office", row(OK, OK, OK, OK, MISSING, OK)),
     "offices:handover": ("post", "office", row(FORBIDDEN, BAD, FORBIDDEN, BAD, MISSING, BAD)),
     "reports:periods": ("get", "none", row(OK, OK, OK, OK, OK, OK)),
@@ -36,7 +37,7 @@ PAGES = {
     "evaluation:evaluation": ("get", "province_period", row(MISSING, MISSING, MISSING, OK, MISSING, OK)),
     "evaluation:completeness": ("get", "province_period", row(MISSING, MISSING, MISSING, OK, MISSING, OK)),
 }
-PUBLIC = {"login", "set_language"}
+PUBLIC = {"login", "set_language", "health"}
 SKIPPED_NAMESPACES = {"admin", "api"}  # Django's admin; the API has its own access test
 
 
@@ -61,7 +62,8 @@ APP_TABLES = ["bakohumas.ppid.tests.test_access_ppid", "bakohumas.followup.tests
               "bakohumas.reports.tests.test_access_overrides", "bakohumas.offices.tests.test_access_offices",
               "bakohumas.quality.tests.test_access_quality", "bakohumas.media.tests.test_access_media",
               "bakohumas.publications.tests.test_access_publications", "bakohumas.posts.tests.test_access_posts",
-              "bakohumas.governance.tests.test_access_governance"]
+              "bakohumas.governance.tests.test_access_governance", "bakohumas.accounts.tests.test_access_accounts",
+              "bakohumas.audit.tests.test_access_audit"]
 
 
 def _all_tables() -> set[str]:
