@@ -6,6 +6,14 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
+        from django.urls import register_converter
+
+        from bakohumas.core import checks  # noqa: F401 (registers the deployment checks)
+        from bakohumas.core.converters import OfficeCodeConverter, PeriodCodeConverter
+
+        # <office:office_code> and <period:period_code> in every app's urls
+        register_converter(OfficeCodeConverter, "office")
+        register_converter(PeriodCodeConverter, "period")
 
         post_migrate.connect(analyze_sqlite_after_migrate, sender=self)
 

@@ -5,7 +5,7 @@ from bakohumas.offices import views
 app_name = "offices"
 
 urlpatterns = [
-    path("<str:office_code>/", views.office_detail, name="detail"),
-    path("<str:office_code>/serah-terima/", views.handover_page, name="handover_page"),
-    path("<str:office_code>/serah-terima/catat/", views.handover, name="handover"),
+    path("<office:office_code>/", views.office_detail, name="detail"),
+    path("<office:office_code>/serah-terima/", views.handover_page, name="handover_page"),
+    path("<office:office_code>/serah-terima/catat/", views.handover, name="handover"),
 ]

@@ -15,6 +15,6 @@ urlpatterns = [
     path("keluaran/<uuid:output_id>/setujui/", views.output_approve, name="output_approve"),
     path("keluaran/<uuid:output_id>/kembalikan/", views.output_return, name="output_return"),
     path("keluaran/<uuid:output_id>/terbitkan/", views.output_publish, name="output_publish"),
-    path("kantor/<str:office_code>/", views.office_sop, name="office_sop"),
-    path("provinsi/<str:region_code>/", views.sop_overview, name="sop_overview"),
+    path("kantor/<office:office_code>/", views.office_sop, name="office_sop"),
+    path("provinsi/<office:region_code>/", views.sop_overview, name="sop_overview"),
 ]
