@@ -82,7 +82,8 @@ def periods_for_office(office: Office, *, today: dt.date | None = None, count: i
         codes.append(quarter.code)
         quarter = quarter.previous()
     periods = {p.code: p for p in Period.objects.filter(code__in=codes)}
-    submissions = {s.period_id: s for s in Submission.objects.filter(office=office, period_id__in=codes)}
+    submissions = {s.period_id: s for s in Submission.objects.filter(office=office, period_id__in=codes)
+                   .select_related("period")}  # is_late reads the deadline
     rows = []
     for code in codes:
         q = Quarter.parse(code)
