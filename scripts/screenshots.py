@@ -29,7 +29,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bakohumas.browser_testing import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+# Playwright's sync API runs an event loop in this thread; reading a user's 2FA device from the
+# throwaway database around it is still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+from bakohumas.browser_testing import CHROMIUM, CHROMIUM_ARGS, pass_second_factor  # noqa: E402
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 1, "is_mobile": True, "has_touch": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 800}, "device_scale_factor": 1}
 
@@ -124,7 +127,9 @@ def run_worker() -> Iterator[None]:
         log.close()
 
 
-def login(browser, base_url: str, username: str, password: str, **options):
+def login(browser, base_url: str, username: str, password: str, *, before_second_factor=None, **options):
+    """A page logged in as `username`; evaluators and KPU RI also pass two-step verification (the
+    server runs with it required, as in production). `before_second_factor(page)` sees its page."""
     context = browser.new_context(base_url=base_url, locale="id-ID", timezone_id="Asia/Jakarta", **options)
     context.set_default_timeout(15_000)
     page = context.new_page()
@@ -133,6 +138,9 @@ def login(browser, base_url: str, username: str, password: str, **options):
     page.get_by_label("Kata sandi").fill(password)
     page.get_by_role("button", name="Masuk").click()
     page.locator(".whoami").wait_for()
+    if before_second_factor is not None:
+        before_second_factor(page)
+    pass_second_factor(page, username)
     return page
 
 
@@ -174,8 +182,10 @@ def take(browser, base_url: str, draft_id: str, out: Path) -> list[Path]:
     shot(page, "04-isian-laporan-galat-ponsel.png")
     page.context.close()
 
-    # The East Java evaluator on a desktop: completeness, a report waiting for verification, evaluation.
-    page = login(browser, base_url, "evaluator.jatim", PASSWORD, **DESKTOP)
+    # The East Java evaluator on a desktop, first enrolling an authenticator app (two-step verification
+    # is required for evaluators), then completeness, a report waiting for verification, evaluation.
+    page = login(browser, base_url, "evaluator.jatim", PASSWORD,
+                 before_second_factor=lambda page: shot(page, "37-verifikasi-dua-langkah.png"), **DESKTOP)
     shot(page, "05-beranda-evaluator.png")
     page.goto(f"/evaluasi/{PROVINCE}/{REVIEW_PERIOD}/kelengkapan/")
     shot(page, "06-kelengkapan-provinsi.png")
@@ -237,6 +247,24 @@ def take(browser, base_url: str, draft_id: str, out: Path) -> list[Path]:
     shot(page, "20-rapor-kantor-ponsel.png")
     page.context.close()
 
+    # Two people of KPU Kota Kediri edit the draft at once: the operator saves first, the Ketua's
+    # later save gets the merge screen (docs/concurrency.md).
+    operator = login(browser, base_url, "operator.kediri", PASSWORD, **PHONE)
+    chair = login(browser, base_url, "ketua.kediri", PASSWORD, **PHONE)
+    for page in (operator, chair):
+        page.goto(f"/laporan/{draft_id}/")
+    answer = "form.report-form textarea:not([name*='__'])"  # a written answer: no suggestion, no reason
+    operator.locator(answer).first.fill("Sosialisasi pemilih pemula di 12 sekolah, bersama Dinas Pendidikan.")
+    operator.get_by_role("button", name="Simpan draf").click()
+    operator.wait_for_load_state()
+    chair.locator(answer).first.fill("Sosialisasi pemilih pemula di 14 sekolah.")
+    chair.get_by_role("button", name="Simpan draf").click()
+    chair.get_by_role("alert").first.wait_for()
+    chair.locator(".conflict").first.evaluate("(element) => element.scrollIntoView({block: 'start'})")
+    shot(chair, "39-bentrok-simpan-ponsel.png", full_page=False)
+    operator.context.close()
+    chair.context.close()
+
     # The chair of KPU Kota Kediri on a phone: what a new position holder takes over.
     page = login(browser, base_url, "ketua.kediri", PASSWORD, **PHONE)
     page.goto(f"/kantor/{OFFICE}/serah-terima/")
@@ -275,6 +303,8 @@ def take(browser, base_url: str, draft_id: str, out: Path) -> list[Path]:
     shot(page, "36-standar-mutu.png")
     page.goto(f"/laporan/saran-diubah/{PROVINCE}/{REVIEW_PERIOD}/")
     shot(page, "23-nilai-berbeda-dari-saran.png")
+    page.goto("/audit/")
+    shot(page, "38-jejak-audit.png", full_page=False)
     page.goto(f"/tindak-lanjut/pengingat/{PROVINCE}/{REVIEW_PERIOD}/")
     page.locator(".owing details").first.evaluate("(details) => { details.open = true; }")
     shot(page, "24-pengingat-whatsapp.png")
