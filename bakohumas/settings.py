@@ -143,6 +143,9 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# The same client address as the rate limits and audit rows: behind BAKOHUMAS_TRUSTED_PROXIES reverse
+# proxies, the address the outermost proxy saw (never the proxy's own).
+AXES_CLIENT_IP_CALLABLE = "bakohumas.core.ratelimit.client_ip"
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]

@@ -10,15 +10,11 @@ from django.db import transaction
 from django.http import HttpRequest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+
 from bakohumas.audit.services import audit_record
+from bakohumas.core.ratelimit import client_ip
 
 DEVICE_NAME = "Aplikasi autentikator"
-
-
-def client_ip(request: HttpRequest | None) -> str:
-    if request is None:
-        return ""
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def confirmed_device(user) -> TOTPDevice | None:

@@ -7,7 +7,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.dispatch import receiver
 
 from bakohumas.accounts.middleware import touch_session
-from bakohumas.accounts.services import client_ip
+from bakohumas.core.ratelimit import client_ip
 from bakohumas.audit.services import audit_record
 
 

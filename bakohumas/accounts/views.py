@@ -16,6 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from bakohumas.core.ratelimit import client_ip
 from bakohumas.accounts import services
 from bakohumas.accounts.forms import TokenForm
 from bakohumas.accounts.policy import must_use_2fa, requires_2fa
@@ -108,7 +109,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         response = super().form_valid(form)
         user = self.request.user
         audit_record(actor=user, action="auth.password_change", target=user, office=getattr(user, "office", None),
-                     data={"ip": services.client_ip(self.request)})
+                     data={"ip": client_ip(self.request)})
         return response
 
 

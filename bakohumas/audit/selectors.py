@@ -54,4 +54,4 @@ def filter_entries(entries: QuerySet[AuditEntry], filters: dict[str, Any]) -> Qu
         entries = entries.filter(created_at__date__gte=filters["date_from"])
     if filters.get("date_to"):
         entries = entries.filter(created_at__date__lte=filters["date_to"])
-    return entries.order_by("-created_at")
+    return entries

@@ -10,10 +10,12 @@ from django.http import HttpRequest
 HOUR = 60 * 60
 
 
-def client_ip(request: HttpRequest) -> str:
-    """REMOTE_ADDR; behind N trusted reverse proxies (settings.TRUSTED_PROXIES), the address the
+def client_ip(request: HttpRequest | None) -> str:
+    """The client's address for rate limits, login lockouts (django-axes) and audit rows: REMOTE_ADDR; behind N trusted reverse proxies (settings.TRUSTED_PROXIES), the address the
     outermost of them saw, i.e. the N-th entry from the right of X-Forwarded-For. Entries further
     left are written by the client and never trusted."""
+    if request is None:
+        return ""
     proxies = getattr(settings, "TRUSTED_PROXIES", 0)
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     if proxies > 0 and forwarded:

@@ -38,3 +38,20 @@ def test_a_failed_login_for_an_unknown_name_has_no_target(db):
     failed = AuditEntry.objects.get(action="auth.login_failed")
     assert failed.target_type == "auth" and failed.target_id == "" and failed.office is None
     assert failed.data["username"] == "tidak.ada"
+
+
+def test_behind_a_trusted_proxy_the_audit_and_the_lockout_use_the_forwarded_address(settings, operator):
+    settings.TRUSTED_PROXIES = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        Client().post(reverse("login"), {"username": "operator", "password": "salah"},
+                      HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy)
+    failed = AuditEntry.objects.filter(action="auth.login_failed").first()
+    assert failed.data["ip"] == "203.0.113.7"
+    # The lockout holds the address that failed, not the proxy every office's traffic comes through.
+    other_office = Client().post(reverse("login"), {"username": "operator", "password": PASSWORD},
+                                 HTTP_X_FORWARDED_FOR="198.51.100.4", **proxy)
+    assert other_office.status_code == 302
+    locked = Client().post(reverse("login"), {"username": "operator", "password": PASSWORD},
+                           HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy)
+    assert locked.status_code == 429
