@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from django.db.models import OuterRef, Q, Subquery, Sum
 
-from bakohumas.core.formatting import percent
+from bakohumas.core.formatting import percent, tanggal
 from bakohumas.evaluation.models import Indicator
 from bakohumas.offices.models import Office
 from bakohumas.reports.models import Period, ReportValue, Submission
@@ -208,6 +208,9 @@ def _evaluate(*, period: Period, region: Office | None, missing_rule: str, with_
         )
     if region is not None and region.is_regency:
         raise EvaluationError(f"{region.code} adalah KPU Kabupaten/Kota; evaluasi dilakukan per provinsi atau nasional.")
+    if not period.has_started:
+        raise EvaluationError(f"Periode {period.code} belum dimulai (mulai {tanggal(period.start)}); "
+                              "belum ada yang dapat dievaluasi.")
     national = region is None or region.is_national
     scope = None if national else region
     units = _office_units(scope, period, missing_rule)

@@ -7,8 +7,9 @@ from django.core.exceptions import PermissionDenied
 from bakohumas.offices.models import Office
 from bakohumas.reports.selectors import get_region_period_for_user
 
-# A province or the nation the user may evaluate, and the period: one rule for every page that
-# looks at a region (outsiders and kab/kota get 404). It lives in reports, which evaluation builds on.
+# A province or the nation the user may evaluate, and a period that has begun: one rule for every
+# page that looks at a region (outsiders and kab/kota get 404). It lives in reports, which
+# evaluation builds on.
 get_scope_for_user = get_region_period_for_user
 
 

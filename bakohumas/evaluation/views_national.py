@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from bakohumas.core.formatting import percent
 from bakohumas.evaluation.engine import EvaluationResult, IndicatorResult, evaluate_provinces
@@ -19,6 +19,7 @@ from bakohumas.evaluation.selectors import require_national
 from bakohumas.evaluation.views import RULE_LABELS, rule_from_request
 from bakohumas.offices.models import Office
 from bakohumas.reports.models import Period
+from bakohumas.reports.selectors import get_started_period
 
 
 @dataclass
@@ -58,7 +59,7 @@ def national_totals(rows: list[ProvinceRow], period: Period, rule: str) -> Evalu
 @login_required
 def national_page(request: HttpRequest, period_code: str) -> HttpResponse:
     require_national(request.user)
-    period = get_object_or_404(Period, code=period_code)
+    period = get_started_period(period_code)
     rule = rule_from_request(request)
     rows = [ProvinceRow(p, r) for p, r in evaluate_provinces(period=period, missing_rule=rule)]
     national = national_totals(rows, period, rule)

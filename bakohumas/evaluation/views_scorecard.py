@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
 from bakohumas.evaluation.scorecard import office_scorecard
 from bakohumas.followup.services import can_agree_actions
 from bakohumas.reports.models import Period, Submission
-from bakohumas.reports.selectors import get_regency_for_user
+from bakohumas.reports.selectors import get_regency_for_user, get_started_period
 
 
 @login_required
 def scorecard_page(request: HttpRequest, office_code: str, period_code: str) -> HttpResponse:
     office = get_regency_for_user(request.user, office_code)
-    period = get_object_or_404(Period, code=period_code)
+    period = get_started_period(period_code)
     card = office_scorecard(office=office, period=period)
     return render(request, "evaluation/scorecard.html", {
         "office": office, "period": period, "card": card,

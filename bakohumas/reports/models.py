@@ -103,6 +103,10 @@ class Period(models.Model):
     def label(self) -> str:
         return self.quarter.label
 
+    @property
+    def has_started(self) -> bool:
+        return self.start <= timezone.localdate()
+
 
 class SubmissionQuerySet(models.QuerySet["Submission"]):
     def visible_to(self, user) -> SubmissionQuerySet:

@@ -12,9 +12,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from bakohumas.core.periods import Quarter
+from bakohumas.core.periods import InvalidPeriod, Quarter
 from bakohumas.offices.models import Office
 from bakohumas.reports.models import Element, Period, ReportValue, ReviewComment, Submission, SubmissionVersion
+from bakohumas.reports.services import PeriodNotStarted, period_get_or_create_started
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise  # choice labels are lazy translations
@@ -142,7 +143,21 @@ def completeness(*, region: Office, period: Period) -> list[CompletenessRow]:
 def get_region_period_for_user(user, region_code: str, period_code: str) -> tuple[Office, Period]:
     """A province or the nation the user oversees, and the period: outsiders and kab/kota get 404.
     The evaluation pages use it too (as `evaluation.selectors.get_scope_for_user`)."""
-    return get_region_for_user(user, region_code), get_object_or_404(Period, code=period_code)
+    return get_region_for_user(user, region_code), get_started_period(period_code)
+
+
+def get_started_period(period_code: str) -> Period:
+    """The period of a quarter that has begun, even when nobody has reported for it yet (its row is
+    made with the default deadline); a quarter that has not begun has nothing to show: 404."""
+    period = Period.objects.filter(code=period_code).first()
+    if period is None:
+        try:
+            period = period_get_or_create_started(period_code)
+        except (PeriodNotStarted, InvalidPeriod):
+            raise Http404 from None
+    if not period.has_started:
+        raise Http404
+    return period
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from bakohumas.audit.services import audit_record
 from bakohumas.core.conflicts import user_name
+from bakohumas.core.formatting import tanggal
 from bakohumas.core.periods import Quarter
 from bakohumas.offices.models import Office
 from bakohumas.reports.models import (
@@ -45,6 +46,23 @@ def period_get_or_create(code: str) -> Period:
         defaults={"start": quarter.start, "end": quarter.end, "deadline": quarter.default_deadline},
     )
     return period
+
+
+class PeriodNotStarted(ValidationError):
+    """The quarter has not begun: there is nothing to report or evaluate yet."""
+
+
+def period_get_or_create_started(code: str, *, today: dt.date | None = None) -> Period:
+    """`period_get_or_create` for a quarter that has begun (the current one included): a period
+    nobody has reported for yet is evaluated like any other (contract section 6), a future one is
+    refused with one clear line."""
+    quarter = Quarter.parse(code)
+    if quarter.start > (today or timezone.localdate()):
+        raise PeriodNotStarted(
+            _("Periode %(period)s belum dimulai (mulai %(start)s); belum ada yang dapat dievaluasi.")
+            % {"period": quarter.code, "start": tanggal(quarter.start)}
+        )
+    return period_get_or_create(quarter.code)
 
 
 @transaction.atomic

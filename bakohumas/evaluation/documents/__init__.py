@@ -13,7 +13,9 @@ from django.utils.translation import gettext_lazy, gettext_noop
 from bakohumas.evaluation.engine import CARRY_FORWARD, EvaluationError
 from bakohumas.evaluation.report import EvaluationReport, Progress, build_report
 from bakohumas.offices.models import Office
+from bakohumas.core.periods import InvalidPeriod
 from bakohumas.reports.models import Period
+from bakohumas.reports.services import PeriodNotStarted, period_get_or_create_started
 
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -46,10 +48,10 @@ def _resolve(region: Office | str | None, period: Period | str) -> tuple[Office 
     if region is not None and region.is_national:
         region = None
     if isinstance(period, str):
-        found_period = Period.objects.filter(code=period).first()
-        if found_period is None:
-            raise EvaluationError(f"Periode {period} belum ada di basis data.")
-        period = found_period
+        try:
+            period = period_get_or_create_started(period)
+        except (PeriodNotStarted, InvalidPeriod) as exc:
+            raise EvaluationError(exc.messages[0] if isinstance(exc, PeriodNotStarted) else str(exc)) from None
     return region, period
 
 

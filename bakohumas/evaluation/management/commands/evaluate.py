@@ -7,12 +7,12 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from bakohumas.core.periods import InvalidPeriod, Quarter
+from bakohumas.core.periods import InvalidPeriod
 from bakohumas.evaluation.documents import DOCUMENT_FORMATS, render_document
 from bakohumas.evaluation.engine import MISSING_RULES, EvaluationError, evaluate
 from bakohumas.evaluation.render_text import render_table
 from bakohumas.offices.models import Office
-from bakohumas.reports.models import Period
+from bakohumas.reports.services import PeriodNotStarted, period_get_or_create_started
 
 TEXT_FORMATS = ("json", "table")
 FORMATS = TEXT_FORMATS + DOCUMENT_FORMATS
@@ -52,12 +52,11 @@ class Command(BaseCommand):
         if missing_rule not in MISSING_RULES:
             raise CommandError(f"Aturan {missing_rule!r} tidak dikenal; pilih {' atau '.join(MISSING_RULES)}.")
         try:
-            code = Quarter.parse(period).code
+            period_obj = period_get_or_create_started(period)
         except InvalidPeriod as exc:
             raise CommandError(str(exc)) from None
-        period_obj = Period.objects.filter(code=code).first()
-        if period_obj is None:
-            raise CommandError(f"Periode {code} belum ada di basis data (belum ada laporan atau periode dibuka).")
+        except PeriodNotStarted as exc:
+            raise CommandError(exc.messages[0]) from None
         office = None
         if region and region != Office.NATIONAL_CODE:
             office = Office.objects.filter(code=region).first()
