@@ -61,13 +61,20 @@ CHANNELS: dict[str, list[tuple[str, str, str, dt.date | None, dt.date | None, st
 }
 
 
+def _running(until: dt.date, today: dt.date) -> dt.date:
+    """An agreement the demo shows as running stays running, and out of the 60-day warning, whenever
+    the demo is loaded: its end date moves on with `today` once `today` comes near it."""
+    return max(until, today + dt.timedelta(days=365))
+
+
 def _partnerships(today: dt.date) -> dict[str, list[dict]]:
     """Kota Kediri: a local media MoU, a university PKS, one expiring within 60 days of `today`
-    (so the warning shows whenever the demo is loaded), one ended, and an informal arrangement."""
+    (so exactly one warning shows whenever the demo is loaded), one ended, and an informal arrangement."""
     return {
         "3571": [
             {"partner_name": "Radio Suara Kediri FM (contoh)", "partner_type": "media", "form": "mou",
-             "number": "01/PR.01-NK/3571/2025", "signed_on": D(2025, 2, 3), "valid_until": D(2027, 2, 2),
+             "number": "01/PR.01-NK/3571/2025", "signed_on": D(2025, 2, 3),
+             "valid_until": _running(D(2027, 2, 2), today),
              "scope": "Siaran langsung dialog kepemiluan dan iklan layanan masyarakat."},
             {"partner_name": "Universitas Kediri Raya (contoh)", "partner_type": "pendidikan", "form": "pks",
              "number": "07/PR.01-PKS/3571/2024", "signed_on": D(2024, 9, 16),
@@ -85,7 +92,8 @@ def _partnerships(today: dt.date) -> dict[str, list[dict]]:
         ],
         "3573": [
             {"partner_name": "Politeknik Malang Raya (contoh)", "partner_type": "pendidikan", "form": "mou",
-             "signed_on": D(2024, 3, 4), "valid_until": D(2027, 3, 3), "scope": "Pendidikan pemilih."},
+             "signed_on": D(2024, 3, 4), "valid_until": _running(D(2027, 3, 3), today),
+             "scope": "Pendidikan pemilih."},
         ],
         "3578": [
             {"partner_name": "Televisi Lokal Surabaya (contoh)", "partner_type": "media", "form": "pks",

@@ -5,7 +5,9 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
+from bakohumas.core.periods import Quarter
 from bakohumas.library.models import IsbnApplication, PartKind
 from bakohumas.library.selectors import library_quarter_counts
 from bakohumas.library.services import (
@@ -87,8 +89,7 @@ def test_an_office_cannot_edit_another_offices_records(record, client, users):
 
 
 def test_it_counts_records_and_submissions_in_the_quarter(complete_application, kediri):
-    today = dt.date.today()
-    period = period_get_or_create(f"{today.year}Q{(today.month - 1) // 3 + 1}")
+    period = period_get_or_create(Quarter.containing(timezone.localdate()).code)
     assert library_quarter_counts(kediri, period) == {"dokumen_perpustakaan": 1, "pengajuan_isbn": 0}
     application_submit(application=complete_application, actor=None)
     application_return(application=complete_application, actor=None, comment="x")

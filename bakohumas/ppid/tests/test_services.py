@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from bakohumas.offices.models import Office
 from bakohumas.ppid.forms import validate_nik
@@ -48,7 +49,7 @@ def test_it_uses_the_pemilu_rules_for_election_information(make_request, kediri)
 
 def test_it_refuses_a_received_date_in_the_future(make_request, kediri):
     with pytest.raises(ValidationError, match="masa depan"):
-        make_request(kediri, dt.date.today() + dt.timedelta(days=2))
+        make_request(kediri, timezone.localdate() + dt.timedelta(days=2))
 
 
 def test_it_flags_incomplete_within_three_working_days_and_restarts_the_clock(make_request, kediri, operator):

@@ -1,8 +1,12 @@
-"""The demo records load twice without change and give Kota Kediri suggestions for 2025Q2/Q3."""
+"""The demo records load twice without change and give Kota Kediri suggestions for 2025Q2/Q3, and
+exactly one expiring partnership whatever the day it is loaded on."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+import time_machine
 
 from bakohumas.offices.models import Office
 from bakohumas.records.demo import records_demo_load
@@ -13,7 +17,14 @@ from bakohumas.reports.services import period_get_or_create
 pytestmark = pytest.mark.django_db
 
 
-def test_it_loads_once_and_suggests_for_kota_kediri():
+# 2026-12-07 is the day the long-running media MoU (to 2027-02-02) came within the 60-day warning.
+@pytest.mark.parametrize("today", [dt.date(2026, 12, 7), dt.date(2027, 2, 1), dt.date(2028, 2, 29)])
+def test_it_loads_once_and_suggests_for_kota_kediri(today):
+    with time_machine.travel(dt.datetime(today.year, today.month, today.day, 12), tick=False):
+        _it_loads_once_and_suggests_for_kota_kediri()
+
+
+def _it_loads_once_and_suggests_for_kota_kediri():
     records_demo_load()
     counts = (Channel.objects.count(), Partnership.objects.count(), Activity.objects.count())
     records_demo_load()
