@@ -41,7 +41,7 @@ def _test_settings(settings, tmp_path):
 def _user(username: str, office_code: str, role: str) -> User:
     user = User.objects.create_user(username=username, password=PASSWORD, first_name=username.title(),
                                     office=Office.objects.get(code=office_code), role=role)
-    if requires_2fa(user):  # evaluators and KPU RI have an authenticator app (docs/accounts.md)
+    if requires_2fa(user):  # province and KPU RI users have an authenticator app (docs/accounts.md)
         give_device(user)
     return user
 

@@ -185,7 +185,8 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
 # closes (shared computers in offices). See docs/accounts.md.
 BAKOHUMAS_SESSION_IDLE_MINUTES = env_int("BAKOHUMAS_SESSION_IDLE_MINUTES", 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-# Two-factor authentication (TOTP) for the evaluator and KPU RI roles; `bakohumas demo` turns it off.
+# Two-factor authentication (TOTP) required of everyone of a province or KPU RI (accounts/policy.py);
+# `bakohumas demo` turns it off.
 BAKOHUMAS_2FA_REQUIRED = env_bool("BAKOHUMAS_2FA_REQUIRED", True)
 OTP_TOTP_ISSUER = "Bakohumas KPU"
 SESSION_COOKIE_HTTPONLY = True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -43,8 +44,10 @@ class IdleSessionMiddleware:
 
 
 class TwoFactorMiddleware:
-    """Users whose role requires 2FA reach nothing but the login and 2FA pages until they have entered a
-    code from their authenticator app in this session. Runs after django-otp's OTPMiddleware."""
+    """After the password, a user reaches nothing but the login and 2FA pages until they have entered a code
+    from their authenticator app in this session: every user with a confirmed device, whatever the role (and
+    even with BAKOHUMAS_2FA_REQUIRED off), and every user whose role requires it (policy.py), who is sent to
+    set it up when there is no device yet. Runs after django-otp's OTPMiddleware."""
 
     def __init__(self, get_response) -> None:
         self.get_response = get_response
@@ -53,12 +56,17 @@ class TwoFactorMiddleware:
         from bakohumas.accounts.policy import must_use_2fa
         from bakohumas.accounts.services import confirmed_device
 
-        user = request.user
-        if not must_use_2fa(user) or user.is_verified() or self._exempt(request.path):  # type: ignore[union-attr]
+        user: Any = request.user  # django-otp's OTPMiddleware has added is_verified()
+        if not user.is_authenticated or self._exempt(request.path) or user.is_verified():
+            return self.get_response(request)
+        # Asked on every unverified request (one small query, as django-otp's for a verified one): a session
+        # opened with the password before the user enrolled must not go on without the code afterwards.
+        device = confirmed_device(user)
+        if device is None and not must_use_2fa(user):
             return self.get_response(request)
         if request.path.startswith("/api/"):
             return JsonResponse({"detail": _("Verifikasi dua langkah diperlukan.")}, status=403)
-        target = "accounts:verify" if confirmed_device(user) else "accounts:setup"
+        target = "accounts:verify" if device is not None else "accounts:setup"
         return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
 
     @staticmethod

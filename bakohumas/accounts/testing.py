@@ -35,13 +35,14 @@ def fresh_code(device: TOTPDevice) -> str:
 
 
 class OTPClient(Client):
-    """force_login as a user whose role requires 2FA also marks the session verified with their confirmed
-    device (created when missing), as a real login followed by a correct code would. Pass
+    """force_login as a user whose role requires 2FA, or who has a confirmed device, also marks the session
+    verified with that device (created when missing), as a real login followed by a correct code would. Pass
     verified=False for a session that has only passed the password step."""
 
     def force_login(self, user, backend=None, verified: bool = True) -> None:
         super().force_login(user, backend)
-        if verified and requires_2fa(user):
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if verified and (device is not None or requires_2fa(user)):
             session = self.session
-            session[DEVICE_ID_SESSION_KEY] = give_device(user).persistent_id
+            session[DEVICE_ID_SESSION_KEY] = (device or give_device(user)).persistent_id
             session.save()

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods
 
 from bakohumas.core.ratelimit import client_ip
 from bakohumas.accounts import services
-from bakohumas.accounts.forms import TokenForm
+from bakohumas.accounts.forms import PasswordConfirmForm, TokenForm
 from bakohumas.accounts.policy import must_use_2fa, requires_2fa
 from bakohumas.accounts.selectors import recent_logins
 from bakohumas.audit.services import audit_record
@@ -46,16 +46,16 @@ def setup(request: HttpRequest) -> HttpResponse:
     # With a confirmed device, only a verified session may enrol a new one: a password alone is not enough.
     if services.confirmed_device(user) and not user.is_verified():  # type: ignore[union-attr]
         return redirect(f"{reverse('accounts:verify')}?{urlencode({'next': _next_url(request)})}")
-    device = services.totp_enrolment_start(user=user)
     form = TokenForm(request.POST or None)
     status = 200
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            if services.totp_enrolment_confirm(request=request, device=device, token=form.cleaned_data["token"]):
+            if services.totp_enrolment_confirm(request=request, token=form.cleaned_data["token"]):
                 messages.success(request, _("Verifikasi dua langkah aktif."))
                 return redirect(_next_url(request))
             form.add_error("token", _("Kode salah atau sudah kedaluwarsa. Periksa jam di ponsel Anda lalu coba lagi."))
+    device = services.totp_enrolment_start(request=request)  # this session's secret, kept in the session only
     qr = segno.make(device.config_url, error="m").svg_data_uri(scale=5, border=2)
     return render(request, "accounts/setup.html", {"form": form, "qr": qr, "key": services.readable_key(device),
                                                    "next": request.POST.get("next") or request.GET.get("next", "")},
@@ -89,14 +89,24 @@ def verify(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def disable(request: HttpRequest) -> HttpResponse:
-    if must_use_2fa(request.user):
+    user = request.user
+    if must_use_2fa(user):
         raise PermissionDenied(_("Peran Anda wajib memakai verifikasi dua langkah; daftarkan ulang perangkat "
                                  "bila ingin menggantinya."))
+    device = services.confirmed_device(user)
+    if device is None:
+        return render(request, "accounts/disable.html", {"device": None})
+    # Switching it off takes what switching it on gave: a code in this session, then the password again.
+    if not user.is_verified():  # type: ignore[union-attr]
+        return redirect(f"{reverse('accounts:verify')}?{urlencode({'next': reverse('accounts:disable')})}")
+    form = PasswordConfirmForm(request, request.POST or None)
     if request.method == "POST":
-        if services.totp_disable(request=request):
-            messages.success(request, _("Verifikasi dua langkah dimatikan."))
+        if not form.is_valid():
+            return render(request, "accounts/disable.html", {"device": device, "form": form}, status=400)
+        services.totp_disable(request=request)
+        messages.success(request, _("Verifikasi dua langkah dimatikan."))
         return redirect("accounts:index")
-    return render(request, "accounts/disable.html", {"device": services.confirmed_device(request.user)})
+    return render(request, "accounts/disable.html", {"device": device, "form": form})
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):

@@ -66,5 +66,5 @@ def test_the_province_home_shows_completeness(client, evaluator, reports, django
 def test_the_office_home_has_a_bounded_number_of_queries(client, operator, reports,
                                                          django_assert_max_num_queries):
     client.force_login(operator)
-    with django_assert_max_num_queries(11):  # with the records summary
+    with django_assert_max_num_queries(12):  # with the records summary; + whether the user has a 2FA device
         assert client.get("/").status_code == 200
