@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Collection
+from typing import TypeVar
 
 import filetype
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -53,3 +56,22 @@ def check_upload(upload, *, max_bytes: int, kinds: Collection[str]) -> str:
         raise ValidationError(_("Isi berkas tidak sesuai; yang diterima: %(kinds)s.")
                               % {"kinds": ", ".join(str(KIND_LABELS.get(k, k)) for k in kinds)})
     return kind
+
+
+def stored_name(upload) -> str:
+    """The name an upload is stored under: random (nothing the uploader chose reaches the storage
+    path) with the extension its bytes give (`evil.html` holding a JPEG is stored as .jpg,
+    `laporan.pdf.html` holding a PDF as .pdf), or .bin when they say nothing."""
+    head = upload.read(HEAD_BYTES)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    return f"{uuid.uuid4().hex}.{kind.extension if kind else 'bin'}"
+
+
+Upload = TypeVar("Upload", bound=File)
+
+
+def named_by_bytes(upload: Upload) -> Upload:
+    """The upload renamed with stored_name, for services to call before saving it to a file field."""
+    upload.name = stored_name(upload)
+    return upload

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from bakohumas.core.files import serve_file
 from bakohumas.core.http import AuthenticatedHttpRequest
 from bakohumas.jobs.models import Job
 from bakohumas.jobs.selectors import get_job_for_user, recent_jobs_for_user
@@ -47,5 +48,4 @@ def job_download(request: AuthenticatedHttpRequest, job_id: UUID) -> FileRespons
     job = get_job_for_user(request.user, job_id)
     if job.status != Job.Status.DONE:
         raise Http404("Berkas belum siap.")
-    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename,
-                        content_type=job.content_type)
+    return serve_file(request, job.file, filename=job.filename, content_type=job.content_type, attachment=True)

@@ -13,6 +13,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from bakohumas.library.isbn import normalize_isbn, normalize_issn
@@ -215,7 +217,13 @@ class RecordFile(models.Model):
         constraints = [models.CheckConstraint(condition=Q(size__lte=MAX_FILE_BYTES), name="library_file_size_limit")]
 
     def __str__(self) -> str:
-        return self.label or self.file.name or ""
+        return self.label or gettext("Berkas PDF")
+
+    @property
+    def download_name(self) -> str:
+        """What the download is called: the record's title and the file's label, never the stored
+        name (random) nor the uploader's (which may claim another type)."""
+        return slugify(f"{self.record.title} {self.label}")[:120] or "berkas"
 
 
 class Item(models.Model):

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from bakohumas.audit.services import audit_record
 from bakohumas.core.conflicts import user_name
+from bakohumas.core.uploads import named_by_bytes
 from bakohumas.library.isbn import normalize_isbn
 from bakohumas.library.models import (
     ApplicationEvent,
@@ -45,6 +46,8 @@ def _apply(record: CatalogueRecord, data: Mapping[str, Any]) -> list[str]:
     for field, value in data.items():
         if field == "cover" and not value:
             continue  # an empty upload keeps the stored cover
+        if field == "cover":
+            value = named_by_bytes(value)  # never the uploader's name: `sampul.html` is no cover
         if getattr(record, field) != value:
             changed.append(field)
         setattr(record, field, value)
@@ -117,7 +120,7 @@ def record_delete(*, record: CatalogueRecord, actor: Any) -> CatalogueRecord:
 
 @transaction.atomic
 def record_add_file(*, record: CatalogueRecord, actor: Any, upload: File, label: str = "") -> RecordFile:
-    attached = RecordFile(record=record, label=label, file=upload, size=upload.size or 0)
+    attached = RecordFile(record=record, label=label, file=named_by_bytes(upload), size=upload.size or 0)
     attached.full_clean()
     attached.save()
     record.save(update_fields=["updated_at"])  # a new file changes what harvesters see
@@ -181,7 +184,7 @@ def application_attach_part(*, application: IsbnApplication, actor: Any, kind: s
     if not application.office_may_edit:
         raise ValidationError(_("Kelengkapan hanya dapat diubah selama pengajuan berstatus draf atau dikembalikan."))
     part = application.parts.filter(kind=kind).first() or ApplicationPart(application=application, kind=kind)
-    part.file = upload
+    part.file = named_by_bytes(upload)
     part.size = upload.size or 0
     part.full_clean()
     part.save()

@@ -28,5 +28,6 @@ urlpatterns = [
     path("opac/", views_public.opac_search_view, name="opac_search"),
     path("opac/<uuid:record_id>/", views_public.opac_detail, name="opac_detail"),
     path("opac/<uuid:record_id>/berkas/<uuid:file_id>/", views_public.opac_file, name="opac_file"),
+    path("opac/<uuid:record_id>/sampul/", views_public.opac_cover, name="cover"),
     path("opac/<uuid:record_id>/kutip/<str:fmt>/", views_public.opac_cite, name="opac_cite"),
 ]

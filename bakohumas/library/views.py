@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from bakohumas.audit.models import AuditEntry
 from bakohumas.core.conflicts import apply_choices, merge_after_conflict, read_basis, shown_values, sign_basis
+from bakohumas.core.files import serve_file
 from bakohumas.core.http import AuthenticatedHttpRequest
 from bakohumas.library import marc, transfer
 from bakohumas.library.forms import ImportForm, ItemForm, RecordFileForm, RecordForm
@@ -193,8 +194,7 @@ def file_add_view(request: AuthenticatedHttpRequest, record_id: UUID) -> HttpRes
 def file_download(request: AuthenticatedHttpRequest, record_id: UUID, file_id: UUID) -> FileResponse:
     record, _editable = get_record_for_user(request.user, record_id)
     attached = get_object_or_404(record.files.all(), id=file_id)
-    return FileResponse(attached.file.open("rb"), as_attachment=True,
-                        filename=(attached.file.name or "").rsplit("/", 1)[-1], content_type="application/pdf")
+    return serve_file(request, attached.file, filename=attached.download_name, attachment=True)
 
 
 @login_required

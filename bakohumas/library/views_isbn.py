@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bakohumas.core.files import serve_file
 from bakohumas.library.forms import AssignForm, CommentForm, DepositForm, PartForm
 from bakohumas.library.models import IsbnApplication, PartKind
 from bakohumas.library.selectors import applications_for_user, get_application_for_user, get_record_for_user
@@ -152,4 +153,4 @@ def application_deposit_view(request: HttpRequest, application_id: UUID) -> Http
 def part_download(request: HttpRequest, application_id: UUID, kind: str) -> FileResponse:
     application, _office, _reviewer = get_application_for_user(request.user, application_id)
     part = get_object_or_404(application.parts.all(), kind=kind)
-    return FileResponse(part.file.open("rb"), as_attachment=True, filename=(part.file.name or "").rsplit("/", 1)[-1])
+    return serve_file(request, part.file, filename=f"isbn-{application.record.id}-{part.kind}", attachment=True)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from bakohumas.core.files import serve_file
 from bakohumas.library import citation
 from bakohumas.library.isbn import hyphenate
 from bakohumas.library.oai import Repository
@@ -41,8 +42,14 @@ def opac_file(request: HttpRequest, record_id: UUID, file_id: UUID) -> FileRespo
     if not record.files_public:
         raise Http404
     attached = get_object_or_404(record.files.all(), id=file_id)
-    return FileResponse(attached.file.open("rb"), as_attachment=True,
-                        filename=(attached.file.name or "").rsplit("/", 1)[-1], content_type="application/pdf")
+    return serve_file(request, attached.file, filename=attached.download_name, attachment=True)
+
+
+def opac_cover(request: HttpRequest, record_id: UUID) -> FileResponse:
+    """The cover is as public as its record: shown in the OPAC and on the staff pages alike, gone
+    with the record (a deleted record's cover is 404)."""
+    record = opac_record(record_id)
+    return serve_file(request, record.cover, filename=f"sampul-{record.id}", cache_control="public, max-age=3600")
 
 
 def opac_cite(request: HttpRequest, record_id: UUID, fmt: str) -> HttpResponse:

@@ -10,12 +10,13 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
+from django.http import FileResponse, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from bakohumas.core.files import serve_file
 from bakohumas.core.http import AuthenticatedHttpRequest
 from bakohumas.core.views import form_page
 from bakohumas.jobs.models import Job
@@ -82,22 +83,11 @@ def media_delete(request: AuthenticatedHttpRequest, media_id: UUID) -> HttpRespo
                                                          "office": media.office})
 
 
-def _serve(request: AuthenticatedHttpRequest, field, filename: str, content_type: str) -> FileResponse:
-    try:
-        handle = field.open("rb")
-    except FileNotFoundError:
-        raise Http404(_("Berkas tidak ditemukan di penyimpanan.")) from None
-    response = FileResponse(handle, as_attachment="unduh" in request.GET, filename=filename,
-                            content_type=content_type)
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
-
-
 @login_required
 @require_GET
 def media_original(request: AuthenticatedHttpRequest, media_id: UUID) -> FileResponse:
     media, _may_edit = s.get_media_for_user(request.user, media_id)
-    return _serve(request, media.file, media.original_name, media.mime or "application/octet-stream")
+    return serve_file(request, media.file, filename=media.original_name)
 
 
 @login_required
@@ -105,7 +95,7 @@ def media_original(request: AuthenticatedHttpRequest, media_id: UUID) -> FileRes
 def derivative_file(request: AuthenticatedHttpRequest, derivative_id: UUID) -> FileResponse:
     derivative: Derivative = s.get_derivative_for_user(request.user, derivative_id)
     stem = derivative.media.original_name.rsplit(".", 1)[0]
-    return _serve(request, derivative.file, f"{stem}-{derivative.preset}.jpg", "image/jpeg")
+    return serve_file(request, derivative.file, filename=f"{stem}-{derivative.preset}")
 
 
 @login_required

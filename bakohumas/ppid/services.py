@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from bakohumas.audit.services import audit_record
 from bakohumas.core.conflicts import user_name
+from bakohumas.core.uploads import named_by_bytes
 from bakohumas.offices.models import Office
 from bakohumas.ppid.deadlines import active_rule_set, calendar_for, deadlines_for
 from bakohumas.ppid.models import (
@@ -86,6 +87,8 @@ def request_register(*, office: Office, channel: str, received_on: dt.date, acto
     sequence = (last % 100000 if last else 0) + 1
     number = received_on.year * 100000 + sequence
     rule = active_rule_set("pemilu" if is_election_information else "uu_kip")
+    if requester.get("power_of_attorney"):  # stored under a random name, never the requester's
+        requester["power_of_attorney"] = named_by_bytes(requester["power_of_attorney"])
     request = InformationRequest(
         office=office, number=number, channel=channel, received_on=received_on, deadline_start=received_on,
         registration_number=f"PPID/{office.code}/{received_on.year}/{sequence:04d}",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("kantor/<office:office_code>/baru/", views.request_new, name="request_new"),
     path("kantor/<office:office_code>/dip/", views_manage.dip_manage, name="dip_manage"),
     path("permohonan/<uuid:request_id>/", views.request_detail_page, name="request_detail"),
+    path("permohonan/<uuid:request_id>/surat-kuasa/", views.power_of_attorney, name="power_of_attorney"),
     path("permohonan/<uuid:request_id>/tidak-lengkap/", views.flag_incomplete, name="request_incomplete"),
     path("permohonan/<uuid:request_id>/dilengkapi/", views.mark_completed, name="request_completed"),
     path("permohonan/<uuid:request_id>/perpanjang/", views.extend, name="request_extend"),

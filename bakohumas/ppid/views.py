@@ -8,12 +8,13 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from bakohumas.core.conflicts import Basis, apply_choices, merge_after_conflict, read_basis, shown_values
+from bakohumas.core.files import serve_file
 from bakohumas.ppid import forms as f
 from bakohumas.ppid import services
 from bakohumas.ppid.models import Dispute, InformationRequest
@@ -87,6 +88,18 @@ def _detail(request: HttpRequest, info: InformationRequest, editable: bool, *, s
 def request_detail_page(request: HttpRequest, request_id: UUID) -> HttpResponse:
     info, editable = get_request_for_user(request.user, request_id)
     return _detail(request, info, editable)
+
+
+@login_required
+@require_GET
+def power_of_attorney(request: HttpRequest, request_id: UUID) -> FileResponse:
+    """The requester's power of attorney (personal data): for the office's PPID staff only; others
+    who may see the request get 403, outsiders 404. Never kept in a shared cache or the browser's."""
+    info, is_staff = get_request_for_user(request.user, request_id)
+    if not is_staff:
+        raise PermissionDenied
+    return serve_file(request, info.power_of_attorney, attachment=True, cache_control="private, no-store",
+                      filename=f"surat-kuasa-{info.registration_number.replace('/', '-')}")
 
 
 def _blank_as_empty(data: dict[str, Any]) -> dict[str, Any]:

@@ -8,7 +8,6 @@ A partnership's replaced or deleted document leaves the storage once the change 
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,7 +16,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, models, transaction
 
 from bakohumas.audit.services import audit_record
-from bakohumas.core.uploads import sniff_evidence
+from bakohumas.core.uploads import named_by_bytes
 from bakohumas.offices.models import Office
 from bakohumas.records.models import Activity, Channel, Partnership
 
@@ -90,12 +89,6 @@ def channel_update(*, channel: Channel, actor: Any, data: Mapping[str, Any], not
 
 # --- partnerships ------------------------------------------------------------------------------
 
-def _named_by_bytes(upload: UploadedFile) -> UploadedFile:
-    """Stored under a random name with the extension its bytes say (the form checked them)."""
-    upload.name = f"{uuid.uuid4().hex}.{sniff_evidence(upload) or 'bin'}"
-    return upload
-
-
 def _save_partnership(partnership: Partnership, *, new_document: bool) -> None:
     """Save; if the row is refused, the document just stored for it goes again."""
     try:
@@ -113,7 +106,7 @@ def partnership_create(*, office: Office, actor: Any, data: Mapping[str, Any],
     partnership = Partnership(office=office)
     changed = _assign(partnership, data, PARTNERSHIP_FIELDS)
     if document:
-        partnership.document = _named_by_bytes(document)  # type: ignore[assignment]
+        partnership.document = named_by_bytes(document)  # type: ignore[assignment]
         changed.append("document")
     partnership.full_clean()
     _save_partnership(partnership, new_document=bool(document))  # stores an uploaded document too
@@ -129,7 +122,7 @@ def partnership_update(*, partnership: Partnership, actor: Any, data: Mapping[st
     old_file = partnership.document if partnership.document else None
     old_document = old_file.name if old_file is not None else ""
     if document:
-        partnership.document = _named_by_bytes(document)  # type: ignore[assignment]
+        partnership.document = named_by_bytes(document)  # type: ignore[assignment]
         changed.append("document")
     if not changed:
         return partnership

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bakohumas.core.files import StoredFileMissing, serve_file
 from bakohumas.core.http import AuthenticatedHttpRequest
 from bakohumas.core.views import form_page
 from bakohumas.records import forms as f
@@ -111,15 +112,13 @@ def partnership_document(request: AuthenticatedHttpRequest, partnership_id: UUID
     partnership, may_edit = s.get_partnership_for_user(request.user, partnership_id)
     if not partnership.document:
         raise Http404
-    extension = (partnership.document.name or "").rsplit(".", 1)[-1]
     try:
-        handle = partnership.document.open("rb")
-    except FileNotFoundError:
+        return serve_file(request, partnership.document, attachment=True,
+                          filename=f"kerja-sama-{partnership.office.code}-{partnership.signed_on:%Y%m%d}")
+    except StoredFileMissing:
         return render(request, "records/document_missing.html", {
             "partnership": partnership, "office": partnership.office, "may_edit": may_edit,
             "tab": "partnerships"}, status=404)
-    return FileResponse(handle, as_attachment=True,
-                        filename=f"kerja-sama-{partnership.office.code}-{partnership.signed_on:%Y%m%d}.{extension}")
 
 
 # --- activities --------------------------------------------------------------------------------

@@ -3,7 +3,6 @@ office's records (accepted or overridden with a reason), comments, actions."""
 
 from __future__ import annotations
 
-import uuid
 from itertools import groupby
 from typing import Any
 
@@ -20,7 +19,6 @@ from bakohumas.core.conflicts import (
     sign_basis,
 )
 from bakohumas.core.http import AuthenticatedHttpRequest
-from bakohumas.core.uploads import sniff_evidence
 from bakohumas.reports.forms import (
     CommentForm,
     ReportValuesForm,
@@ -60,13 +58,11 @@ def fill_empty_with_suggestions(submission: Submission, form: ReportValuesForm, 
 
 
 def evidence_from(form: ReportValuesForm) -> dict[str, dict[str, Any]]:
-    """Evidence given with this save, uploads renamed by what their bytes are."""
+    """Evidence given with this save (the service stores uploads under names their bytes give)."""
     evidence: dict[str, dict[str, Any]] = {}
     for element in form.element_list:
         url = form.cleaned_data.get(f"{element.code}__bukti_url")
         upload = form.cleaned_data.get(f"{element.code}__bukti_berkas")
-        if upload:
-            upload.name = f"{uuid.uuid4().hex}.{sniff_evidence(upload)}"
         if url or upload:
             evidence[element.code] = {"evidence_url": url, "evidence_file": upload}
     return evidence

@@ -35,6 +35,14 @@ def get_submission_for_user(user, submission_id: UUID) -> tuple[Submission, bool
     return submission, editable
 
 
+def get_evidence_for_user(user, submission_id: UUID, code: str) -> ReportValue:
+    """The answer `code` of a report the user may see, if it has an evidence file (404 otherwise)."""
+    submission, _editable = get_submission_for_user(user, submission_id)
+    value = get_object_or_404(submission.values.exclude(evidence_file=""), code=code)
+    value.submission = submission  # its office and period, already loaded
+    return value
+
+
 def get_office_for_user(user, code: str) -> Office:
     return get_object_or_404(Office.objects.visible_to(user).select_related("parent"), code=code)
 

@@ -16,6 +16,7 @@ from bakohumas.audit.services import audit_record
 from bakohumas.core.conflicts import user_name
 from bakohumas.core.formatting import tanggal
 from bakohumas.core.periods import Quarter
+from bakohumas.core.uploads import named_by_bytes
 from bakohumas.offices.models import Office
 from bakohumas.reports.models import (
     FormVersion,
@@ -125,7 +126,7 @@ def _write_values(
         given = {field: item for field, item in (evidence or {}).get(code, {}).items() if item}
         if given:
             for field, item in given.items():
-                setattr(value, field, item)
+                setattr(value, field, named_by_bytes(item) if field == "evidence_file" else item)
             value.save()  # saves an uploaded file through the storage API
         elif value.pk:
             changed.append(value)

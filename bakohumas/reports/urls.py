@@ -16,4 +16,5 @@ urlpatterns = [
     path("<uuid:submission_id>/kembalikan/", views.return_report, name="return"),
     path("<uuid:submission_id>/verifikasi/", views.verify_report, name="verify"),
     path("<uuid:submission_id>/versi/<int:number>/", views.report_version, name="version"),
+    path("<uuid:submission_id>/bukti/<slug:code>/", views.evidence_file, name="evidence"),
 ]

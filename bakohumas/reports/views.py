@@ -5,13 +5,14 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from bakohumas.core.conflicts import Basis, user_name
+from bakohumas.core.files import serve_file
 from bakohumas.core.http import AuthenticatedHttpRequest
 from bakohumas.core.periods import InvalidPeriod
 from bakohumas.reports.entry import (
@@ -25,6 +26,7 @@ from bakohumas.reports.entry import (
 from bakohumas.reports.forms import CommentForm, ReportValuesForm, VerifyForm
 from bakohumas.reports.models import Period, Submission
 from bakohumas.reports.selectors import (
+    get_evidence_for_user,
     get_office_for_user,
     get_region_period_for_user,
     get_submission_for_user,
@@ -239,3 +241,14 @@ def report_overrides(request: AuthenticatedHttpRequest, region_code: str, period
     return render(request, "reports/overrides.html", {
         "region": region, "period": period, "overview": overview, "periods": Period.objects.all()[:12],
     })
+
+
+@login_required
+@require_GET
+def evidence_file(request: AuthenticatedHttpRequest, submission_id: UUID, code: str) -> FileResponse:
+    """An answer's evidence file, for everyone who may see the report (the province reviewing it
+    included); outsiders get 404 like for the report itself."""
+    value = get_evidence_for_user(request.user, submission_id, code)
+    submission = value.submission
+    return serve_file(request, value.evidence_file,
+                      filename=f"bukti-{submission.office.code}-{submission.period_id}-{code}")

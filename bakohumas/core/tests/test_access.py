@@ -6,12 +6,16 @@ from __future__ import annotations
 import importlib
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from bakohumas.access_testing import BAD, FORBIDDEN, FOUND, MISSING, OK, ROLES, check_anonymous, check_role, row
+from bakohumas.library.tests.conftest import PDF
 from bakohumas.reports.models import Submission
 
 pytestmark = pytest.mark.django_db
+
+EVIDENCE_CODE = "berita_website"
 
 
 
@@ -34,6 +38,7 @@ PAGES = {
     "reports:return": ("post", "submission", row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FOUND, MISSING, FOUND)),
     "reports:verify": ("post", "submission", row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FOUND, MISSING, FOUND)),
     "reports:version": ("get", "version", row(OK, OK, OK, OK, MISSING, OK)),
+    "reports:evidence": ("get", "evidence", row(OK, OK, OK, OK, MISSING, OK)),
     "evaluation:evaluation": ("get", "province_period", row(MISSING, MISSING, MISSING, OK, MISSING, OK)),
     "evaluation:completeness": ("get", "province_period", row(MISSING, MISSING, MISSING, OK, MISSING, OK)),
 }
@@ -79,13 +84,16 @@ def test_every_page_is_in_an_access_table():
 
 @pytest.fixture
 def submission(make_report):
-    return make_report("3571", "2025Q2", status=Submission.Status.SUBMITTED)
+    submission = make_report("3571", "2025Q2", status=Submission.Status.SUBMITTED)
+    submission.values.get(code=EVIDENCE_CODE).evidence_file.save("bukti.pdf", ContentFile(PDF))
+    return submission
 
 
 def _args(kind: str, submission: Submission) -> list:
     return {
         "none": [], "office": ["3571"], "office_period": ["3571", "2025Q3"], "period": ["2025Q2"],
         "province_period": ["35", "2025Q2"], "submission": [submission.id], "version": [submission.id, 1],
+        "evidence": [submission.id, EVIDENCE_CODE],
     }[kind]
 
 

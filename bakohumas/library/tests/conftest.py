@@ -10,6 +10,7 @@ from bakohumas.library.services import application_attach_part, application_crea
 from bakohumas.offices.models import Office
 
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 100  # enough for the bytes to say PNG
 VALID_ISBN = "9786020331058"  # 978-602-03-3105-8
 
 FULL = {

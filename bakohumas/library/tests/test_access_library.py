@@ -5,11 +5,13 @@ the login page. OPAC and OAI are public."""
 from __future__ import annotations
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from bakohumas.access_testing import FORBIDDEN, FOUND, MISSING, OK, ROLES, check_anonymous, check_role, row
 from bakohumas.library.models import PartKind, RecordFile
-from bakohumas.library.services import application_submit
+from bakohumas.library.services import application_submit, record_update
+from bakohumas.library.tests.conftest import PNG
 
 pytestmark = pytest.mark.django_db
 
@@ -45,15 +47,18 @@ PAGES = {
     "library:opac_search": ("get", "none", ALL_OK),
     "library:opac_detail": ("get", "record", ALL_OK),
     "library:opac_file": ("get", "file", ALL_OK),
+    "library:cover": ("get", "record", ALL_OK),
     "library:opac_cite": ("get", "cite", ALL_OK),
     "oai": ("get", "none", ALL_OK),
 }
-PUBLIC = {"library:opac_search", "library:opac_detail", "library:opac_file", "library:opac_cite", "oai"}
+PUBLIC = {"library:opac_search", "library:opac_detail", "library:opac_file", "library:cover", "library:opac_cite",
+          "oai"}
 
 
 @pytest.fixture
 def objects(record, complete_application):
     application_submit(application=complete_application, actor=None)
+    record_update(record=record, actor=None, data={"cover": ContentFile(PNG, name="sampul.png")})
     return {"record": record, "application": complete_application,
             "file": RecordFile.objects.get(record=record)}
 

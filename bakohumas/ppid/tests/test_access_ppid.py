@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from bakohumas.access_testing import BAD, FORBIDDEN, MISSING, OK, ROLES, check_anonymous, check_role, row
+from bakohumas.library.tests.conftest import PDF
 from bakohumas.ppid.services import dispute_register, objection_file, request_decide
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +32,7 @@ PAGES = {
     "ppid:request_new": ("get", "office", STAFF_PAGE),
     "ppid:dip_manage": ("get", "office", STAFF_PAGE),
     "ppid:request_detail": ("get", "request", VIEW),
+    "ppid:power_of_attorney": ("get", "request", STAFF_PAGE),
     "ppid:request_incomplete": ("post", "request", STAFF_WRITE),
     "ppid:request_completed": ("post", "request", STAFF_WRITE),
     "ppid:request_extend": ("post", "request", STAFF_WRITE),
@@ -52,7 +55,7 @@ PUBLIC = {"ppid:public_index", "ppid:public_request", "ppid:public_dip", "ppid:t
 
 @pytest.fixture
 def fixtures(make_request, kediri, operator):
-    request = make_request(kediri, dt.date(2025, 7, 4))
+    request = make_request(kediri, dt.date(2025, 7, 4), power_of_attorney=ContentFile(PDF, name="kuasa.pdf"))
     request_decide(request=request, decided_on=dt.date(2025, 7, 8), availability="dikuasai", outcome="diterima",
                    format="softcopy", actor=operator)
     objection = objection_file(request=request, filed_on=dt.date(2025, 7, 15), ground="35d", statement="",
