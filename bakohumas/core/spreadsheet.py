@@ -1,14 +1,134 @@
-"""Text that a spreadsheet would run as a formula (=, +, -, @ at the start) is written with a
-leading apostrophe, the convention spreadsheets show as plain text; reading strips it again."""
+"""The one way the project writes CSV and XLSX files, so that no exported text runs as a formula.
+
+A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (and, in some programs, a tab or a
+carriage return) as a formula: `=HYPERLINK(...)` typed into a report would become a live link in
+the province's spreadsheet. Every exported *text* cell that starts with one of them is written with
+a leading apostrophe, the convention spreadsheets show as plain text; numbers stay numbers (a
+negative count written as a number is not text). Importers read cells back through `cell_value`,
+which removes the apostrophe again, so an exported file round-trips
+(`formats/laporan-bakohumas-triwulan.md` section 6).
+
+The apostrophe is also added to text that starts with apostrophes followed by a formula character
+(`'=x` is written `''=x`): `cell_value` removes exactly the one apostrophe `cell_text` added, so
+every text survives export and import unchanged, including one that starts with an apostrophe.
+
+`csv_writer`, `csv_dict_writer` and `new_workbook` are the only writers the project uses; a guard
+test (bakohumas/core/tests/test_spreadsheet_guard.py) fails on any `csv.writer`, `DictWriter` or
+openpyxl `Workbook` outside this module.
+"""
 
 from __future__ import annotations
+
+import csv
+import functools
+import io
+from collections.abc import Iterable, Mapping
+from typing import IO, TYPE_CHECKING, Any
+
+from django.utils.functional import Promise
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def needs_apostrophe(text: str) -> bool:
+    """A formula start, possibly behind apostrophes (which `cell_value` would otherwise eat)."""
+    return text.lstrip("'").startswith(FORMULA_STARTS)
+
+
 def cell_text(value: str) -> str:
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+    """Exported text as it goes into the cell."""
+    return f"'{value}" if needs_apostrophe(value) else value
 
 
 def cell_value(raw: str) -> str:
-    return raw[1:] if raw.startswith("'") and raw[1:].startswith(FORMULA_STARTS) else raw
+    """An imported cell as it was before `cell_text`: one added apostrophe removed."""
+    return raw[1:] if raw.startswith("'") and needs_apostrophe(raw[1:]) else raw
+
+
+def guard_cell(value: Any) -> Any:
+    """Text through `cell_text`; numbers, dates, booleans and empty cells as they are."""
+    if isinstance(value, Promise):  # a lazily translated label is text
+        value = str(value)
+    return cell_text(value) if isinstance(value, str) else value
+
+
+class GuardedCsvWriter:
+    """`csv.writer` with every text cell guarded."""
+
+    def __init__(self, handle: IO[str], **kwargs: Any) -> None:
+        self._writer = csv.writer(handle, **kwargs)
+
+    def writerow(self, row: Iterable[Any]) -> Any:
+        return self._writer.writerow([guard_cell(value) for value in row])
+
+    def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
+class GuardedDictWriter(csv.DictWriter):
+    """`csv.DictWriter` with every text cell guarded (the header too)."""
+
+    def writerow(self, rowdict: Mapping[str, Any]) -> Any:
+        return super().writerow({key: guard_cell(value) for key, value in rowdict.items()})
+
+    def writerows(self, rowdicts: Iterable[Mapping[str, Any]]) -> None:
+        for rowdict in rowdicts:
+            self.writerow(rowdict)
+
+
+def csv_writer(handle: IO[str], **kwargs: Any) -> GuardedCsvWriter:
+    return GuardedCsvWriter(handle, **kwargs)
+
+
+def csv_dict_writer(handle: IO[str], fieldnames: Iterable[str], **kwargs: Any) -> GuardedDictWriter:
+    return GuardedDictWriter(handle, fieldnames=list(fieldnames), **kwargs)
+
+
+def _guard_workbook(book: Workbook) -> list[tuple[Any, Any]]:
+    """Guard every text cell (and every cell openpyxl took for a formula because it starts with
+    `=`: the project writes no formulas). Returns what was changed, to put back after saving."""
+    changed = []
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                value = cell.value
+                if isinstance(value, str) and needs_apostrophe(value):
+                    changed.append((cell, value))
+                    cell.value = cell_text(value)  # "'=..." is bound as text, no longer as a formula
+    return changed
+
+
+@functools.cache
+def _workbook_class() -> type[Workbook]:
+    from openpyxl import Workbook  # imported on first use: most requests write no workbook
+
+    class GuardedWorkbook(Workbook):
+        """Guards its text cells while it is saved, and leaves the cells as they were afterwards
+        (saving twice does not add a second apostrophe)."""
+
+        def save(self, filename: Any) -> None:
+            if self.write_only:
+                raise TypeError("A write-only workbook cannot be guarded; use new_workbook().")
+            changed = _guard_workbook(self)
+            try:
+                super().save(filename)
+            finally:
+                for cell, value in changed:
+                    cell.value = value
+
+    return GuardedWorkbook
+
+
+def new_workbook() -> Workbook:
+    """An openpyxl workbook whose `save` writes every text cell guarded."""
+    return _workbook_class()()
+
+
+def workbook_bytes(book: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from bakohumas.core.spreadsheet import cell_text, cell_value
+from bakohumas.core.spreadsheet import cell_value, csv_dict_writer, new_workbook, workbook_bytes
 from bakohumas.library import marc as marc_io
 from bakohumas.library.models import CatalogueRecord, Item
 from bakohumas.library.services import item_add, record_create
@@ -174,10 +174,6 @@ def import_records(*, content: bytes, name: str, office: Office, actor: Any) -> 
     return result
 
 
-def _row(record: CatalogueRecord) -> dict[str, str]:
-    return {column: cell_text(value) for column, value in _fields(record).items()}
-
-
 def _fields(record: CatalogueRecord) -> dict[str, str]:
     return {
         "judul": record.title, "anak_judul": record.subtitle, "tanggung_jawab": record.responsibility,
@@ -194,22 +190,18 @@ def _fields(record: CatalogueRecord) -> dict[str, str]:
 
 def export_csv(records: Iterable[CatalogueRecord]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(COLUMNS))
+    writer = csv_dict_writer(out, COLUMNS)
     writer.writeheader()
     for record in records:
-        writer.writerow(_row(record))
+        writer.writerow(_fields(record))
     return out.getvalue()
 
 
 def export_xlsx(records: Iterable[CatalogueRecord]) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook()
+    book = new_workbook()
     sheet = book.active
     sheet.title = "katalog"
     sheet.append(list(COLUMNS))
     for record in records:
-        sheet.append(list(_row(record).values()))
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+        sheet.append(list(_fields(record).values()))
+    return workbook_bytes(book)

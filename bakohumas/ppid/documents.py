@@ -10,6 +10,7 @@ import io
 from django.template.loader import render_to_string
 
 from bakohumas.core.formatting import tanggal
+from bakohumas.core.spreadsheet import new_workbook, workbook_bytes
 from bakohumas.ppid.models import Decision, InformationRequest
 from bakohumas.ppid.selectors import ServiceReport
 
@@ -108,10 +109,9 @@ def report_title(report: ServiceReport) -> str:
 
 
 def report_xlsx(report: ServiceReport) -> bytes:
-    from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    workbook = Workbook()
+    workbook = new_workbook()
     sheet = workbook.active
     sheet.title = "Layanan PPID"
     sheet.append([report_title(report)])
@@ -129,9 +129,7 @@ def report_xlsx(report: ServiceReport) -> bytes:
     days.append(["Hari kerja sampai dijawab"])
     for value in report.days_to_respond:
         days.append([value])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)
 
 
 def report_docx(report: ServiceReport) -> bytes:

@@ -1,12 +1,13 @@
 """CSV interchange of section 2 of `formats/laporan-bakohumas-triwulan.md`: parse and check a
-whole file first (every bad row named), then write it all in one transaction, or nothing."""
+whole file first (every bad row named), then write it all in one transaction, or nothing. What a
+row may do depends on who imports it (`import_rules`); cells go through the spreadsheet formula
+guard both ways (section 6)."""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import io
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,10 +16,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bakohumas.core.periods import InvalidPeriod, Quarter
+from bakohumas.core.spreadsheet import cell_value, csv_writer
 from bakohumas.offices.models import Office
-from bakohumas.reports.forms import report_form_class
-from bakohumas.reports.models import Element, FormVersion, Submission
-from bakohumas.reports.services import active_form, period_get_or_create, submission_import
+from bakohumas.reports.forms import reason_field_name, report_form_class
+from bakohumas.reports.import_rules import ADMIN_POLICY, ImportMode, ImportPolicy
+from bakohumas.reports.models import Element, FormVersion, Period, Submission
+from bakohumas.reports.services import (
+    active_form,
+    period_get_or_create,
+    submission_import,
+    submission_import_entry,
+)
 
 KEY_COLUMNS = ["kode_satker", "periode", "tanggal_lapor"]
 
@@ -38,8 +46,9 @@ class ImportRow:
     row: int
     office: Office
     period_code: str
-    reported_on: dt.date
+    reported_on: dt.date | None  # None: the server's date when the report is sent (an office's import)
     values: dict[str, int | str | None]
+    reasons: dict[str, str] = field(default_factory=dict)  # why an answer differs from its suggestion
     change: str = "baru"  # baru / diganti / sama
     changed_codes: list[str] = field(default_factory=list)
 
@@ -48,6 +57,7 @@ class ImportRow:
 class ParsedImport:
     rows: list[ImportRow] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    policy: ImportPolicy = ADMIN_POLICY
 
     @property
     def ok(self) -> bool:
@@ -70,17 +80,23 @@ def _parse_date(raw: str) -> dt.date:
     return dt.date.fromisoformat(raw)
 
 
+def _period_for(quarter: Quarter, periods: dict[str, Period]) -> Period:
+    """The stored period, or the one `period_get_or_create` would make (unsaved: checking writes nothing)."""
+    return periods.get(quarter.code) or Period(code=quarter.code, start=quarter.start, end=quarter.end,
+                                               deadline=quarter.default_deadline)
+
+
 def parse_reports_csv(
     text: str,
     *,
     form_version: FormVersion | None = None,
-    may_import: Callable[[Office], bool] | None = None,
+    policy: ImportPolicy = ADMIN_POLICY,
     today: dt.date | None = None,
 ) -> ParsedImport:
-    """Check a whole CSV file. `may_import` limits the offices the importing user may write."""
+    """Check a whole CSV file against the format and against what `policy` lets the importer do."""
     form_version = form_version or active_form()
     today = today or timezone.localdate()
-    result = ParsedImport()
+    result = ParsedImport(policy=policy)
     # newline="": the csv module reads \r\n, \n and \r (old Mac Excel) endings and keeps breaks inside quotes.
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
     try:
@@ -93,7 +109,9 @@ def parse_reports_csv(
         return result
     reader.fieldnames = header
     elements = list(form_version.elements.all())
-    required = KEY_COLUMNS + [e.code for e in elements if e.required]
+    # An office's import takes the server's date, so its file needs no tanggal_lapor.
+    keys = KEY_COLUMNS if policy.keeps_file_dates else [c for c in KEY_COLUMNS if c != "tanggal_lapor"]
+    required = keys + [e.code for e in elements if e.required]
     for column in required:
         if column not in header:
             result.errors.append(RowError(1, column, "kolom wajib tidak ada di baris judul."))
@@ -105,6 +123,7 @@ def parse_reports_csv(
     offices = {o.code: o for o in Office.objects.only("id", "code", "name", "level", "parent_id")}
     form_class = report_form_class(form_version)
     present_elements = [e for e in elements if e.code in header]
+    periods = {p.code: p for p in Period.objects.all()}
     seen: dict[tuple[str, str], int] = {}
     try:
         raw_rows = list(reader)
@@ -115,31 +134,37 @@ def parse_reports_csv(
         if None in raw:
             result.errors.append(RowError(number, "", "baris ini memiliki lebih banyak kolom daripada baris judul."))
             continue
-        row = {key: (value or "").strip() for key, value in raw.items()}
+        row = {key: cell_value((value or "").strip()) for key, value in raw.items()}
         errors: list[RowError] = []
         office = offices.get(row["kode_satker"])
         if office is None:
             errors.append(RowError(number, "kode_satker", f"kode satker {row['kode_satker']!r} tidak dikenal."))
         elif not office.is_regency:
             errors.append(RowError(number, "kode_satker", f"{office.code} ({office.name}) bukan KPU Kabupaten/Kota."))
-        elif may_import is not None and not may_import(office):
-            errors.append(RowError(number, "kode_satker", f"Anda tidak berwenang mengimpor laporan {office.name}."))
+        elif refusal := policy.refuse_office(office):
+            errors.append(RowError(number, "kode_satker", refusal))
         quarter = None
         try:
             quarter = Quarter.parse(row["periode"])
         except InvalidPeriod as exc:
             errors.append(RowError(number, "periode", str(exc)))
         reported_on = None
-        try:
-            reported_on = _parse_date(row["tanggal_lapor"])
-        except ValueError:
-            errors.append(RowError(number, "tanggal_lapor",
-                                   f"tanggal {row['tanggal_lapor']!r} tidak valid; gunakan bentuk YYYY-MM-DD."))
-        if reported_on and quarter and reported_on < quarter.start:
-            errors.append(RowError(number, "tanggal_lapor", "tanggal lapor sebelum periode laporan dimulai."))
-        if reported_on and reported_on > today:
-            errors.append(RowError(number, "tanggal_lapor", "tanggal lapor ada di masa depan."))
-        form = form_class(data={e.code: row.get(e.code, "") for e in present_elements})
+        if policy.keeps_file_dates:
+            try:
+                reported_on = _parse_date(row["tanggal_lapor"])
+            except ValueError:
+                errors.append(RowError(number, "tanggal_lapor",
+                                       f"tanggal {row['tanggal_lapor']!r} tidak valid; gunakan bentuk YYYY-MM-DD."))
+            if reported_on and quarter and reported_on < quarter.start:
+                errors.append(RowError(number, "tanggal_lapor", "tanggal lapor sebelum periode laporan dimulai."))
+            if reported_on and reported_on > today:
+                errors.append(RowError(number, "tanggal_lapor", "tanggal lapor ada di masa depan."))
+        # The entry page's form: the same messages, and (for an office) the same suggestions, whose
+        # differing answers need a reason in the column `<kode>__alasan`.
+        suggestions = policy.suggestions(office, _period_for(quarter, periods)) if office and quarter else {}
+        data = {e.code: row.get(e.code, "") for e in present_elements}
+        data.update({reason_field_name(code): row.get(reason_field_name(code), "") for code in suggestions})
+        form = form_class(data=data, suggestions=suggestions)
         if not form.is_valid():
             for column, messages in form.errors.items():
                 errors.extend(RowError(number, column, str(message)) for message in messages)
@@ -154,10 +179,10 @@ def parse_reports_csv(
             result.errors.extend(errors)
             continue
         # Each of these being None added a row error above.
-        assert office is not None and quarter is not None and reported_on is not None
+        assert office is not None and quarter is not None and (reported_on is not None or not policy.keeps_file_dates)
         values = {e.code: form.cleaned_data.get(e.code) for e in present_elements}
-        result.rows.append(ImportRow(number, office, quarter.code, reported_on, values))
-    _mark_changes(result)
+        result.rows.append(ImportRow(number, office, quarter.code, reported_on, values, reasons=form.reasons()))
+    _mark_changes(result, periods)
     return result
 
 
@@ -165,8 +190,9 @@ def _blank_to_none(value: int | str | None) -> int | str | None:
     return None if value in ("", None) else value
 
 
-def _mark_changes(parsed: ParsedImport) -> None:
-    """Compare each row with what is stored, for the preview ("baru", "diganti", "sama")."""
+def _mark_changes(parsed: ParsedImport, periods: dict[str, Period]) -> None:
+    """Compare each row with what is stored, for the preview ("baru", "diganti", "sama"), and refuse
+    the rows that would change what the importer may not change."""
     if not parsed.rows:
         return
     existing = {
@@ -175,40 +201,56 @@ def _mark_changes(parsed: ParsedImport) -> None:
             office__in={r.office.pk for r in parsed.rows}, period__in={r.period_code for r in parsed.rows}
         ).prefetch_related("values")
     }
+    policy = parsed.policy
     for row in parsed.rows:
         submission = existing.get((row.office.pk, row.period_code))
-        if submission is None:
-            continue
-        stored = submission.value_map()
-        row.changed_codes = [c for c, v in row.values.items() if _blank_to_none(v) != stored.get(c)]
-        same = not row.changed_codes and submission.reported_on == row.reported_on and submission.is_reported
-        row.change = "sama" if same else "diganti"
+        if submission is not None:
+            stored = submission.value_map()
+            row.changed_codes = [c for c, v in row.values.items() if _blank_to_none(v) != stored.get(c)]
+            if policy.keeps_file_dates:
+                same = submission.reported_on == row.reported_on and submission.is_reported
+            else:  # unchanged answers: nothing to do, unless a draft or returned report is to be sent now
+                same = not policy.submit or submission.status in (Submission.Status.SUBMITTED,
+                                                                  Submission.Status.VERIFIED)
+            row.change = "sama" if same and not row.changed_codes else "diganti"
+        if row.change != "sama" and (
+                refusal := policy.refuse_write(period=periods.get(row.period_code), existing=submission)):
+            parsed.errors.append(RowError(row.row, *refusal))
 
 
 @transaction.atomic
 def reports_import(parsed: ParsedImport, *, actor: Any, source: str) -> dict[str, int]:
-    """Write a checked import; all rows or none."""
+    """Write a checked import; all rows or none. The services check the rules again (a ValidationError
+    if something changed since the check), so nothing here relies on the preview alone."""
     if parsed.errors:
         raise ValueError("An import with errors cannot be written.")
+    policy = parsed.policy
     for row in parsed.rows:
         if row.change == "sama":
             continue
-        submission_import(
-            office=row.office, period=period_get_or_create(row.period_code), reported_on=row.reported_on,
-            values=row.values, actor=actor, source=source,
-        )
+        period = period_get_or_create(row.period_code)
+        if policy.mode is ImportMode.OFFICE:
+            submission_import_entry(office=row.office, period=period, values=row.values, reasons=row.reasons,
+                                    submit=policy.submit, actor=actor, source=source)
+        else:
+            assert row.reported_on is not None  # the file's date, checked by parse_reports_csv
+            submission_import(
+                office=row.office, period=period, reported_on=row.reported_on, values=row.values, actor=actor,
+                source=source, replace_locked=policy.mode is ImportMode.ADMIN,
+                via="cli" if policy.mode is ImportMode.ADMIN else "web",
+            )
     if connection.vendor == "sqlite" and len(parsed.rows) > 100:
         with connection.cursor() as cursor:  # a large import changes the statistics the planner needs
             cursor.execute("ANALYZE")
     return parsed.counts()
 
 
-def _csv_value(element: Element, value: int | str | None) -> str:
+def _csv_value(element: Element, value: int | str | None) -> int | str:
     if value is None:
         return ""
     if element.kind == Element.Kind.BOOLEAN:
         return "ya" if value else "tidak"
-    return str(value)
+    return value  # a count stays a number; text goes through the formula guard
 
 
 def export_reports_csv(*, region: Office, period_code: str) -> str:
@@ -220,7 +262,7 @@ def export_reports_csv(*, region: Office, period_code: str) -> str:
         .select_related("office").prefetch_related("values").order_by("office__code")
     )
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out, lineterminator="\n")
     writer.writerow(KEY_COLUMNS + [e.code for e in elements])
     for submission in submissions:
         values = submission.value_map()

@@ -166,6 +166,11 @@ class VerifyForm(forms.Form):
 
 class ImportUploadForm(forms.Form):
     file = forms.FileField(label=_("Berkas CSV laporan"))
+    submit = forms.BooleanField(
+        label=_("Kirim laporan sesudah diimpor"), required=False,
+        help_text=_("Hanya untuk Ketua Bakohumas atau operator yang diberi hak mengirim. Tanpa centang, "
+                    "laporan tersimpan sebagai draf."),
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -139,6 +139,9 @@ class Submission(models.Model):
         help_text=_("Tanggal laporan pertama kali dikirim (atau tanggal_lapor dari impor)."),
     )
     revision = models.PositiveIntegerField(default=1)
+    # The file the report was last imported from (empty: entered on the report page). The report and
+    # review pages say so, because an import by the province or KPU RI keeps the file's tanggal_lapor.
+    imported_from = models.CharField(_("diimpor dari"), max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(

@@ -297,12 +297,20 @@ def submission_verify(*, submission: Submission, actor: Any, comment: str = "") 
 
 @transaction.atomic
 def submission_import(
-    *, office: Office, period: Period, reported_on: dt.date, values: Values, actor: Any, source: str
+    *, office: Office, period: Period, reported_on: dt.date, values: Values, actor: Any, source: str,
+    replace_locked: bool = False, via: str = "web",
 ) -> tuple[Submission, bool]:
-    """Write one imported report. An existing report is replaced, its old state kept as a
-    version. Returns the submission and whether it was created."""
+    """Write one imported report with the file's `reported_on`, as submitted: the command line's
+    migration (`replace_locked`: any report is replaced, contract section 2) and a province's or KPU RI's
+    historical migration on the web (a verified report and a closed period are refused). An existing
+    report's old state is kept as a version. Returns the submission and whether it was created."""
     submission = Submission.objects.select_for_update().filter(office=office, period=period).first()
     created = submission is None
+    if not replace_locked:
+        if period.entry_closed:
+            raise ValidationError(_("Pengisian laporan periode ini sudah ditutup oleh KPU RI."))
+        if submission is not None and submission.status == Submission.Status.VERIFIED:
+            raise ValidationError(_("Laporan yang sudah diverifikasi tidak dapat diganti melalui impor."))
     if submission is None:
         submission = Submission(office=office, period=period, form=active_form())
     else:
@@ -311,13 +319,45 @@ def submission_import(
             _snapshot(submission, actor, "Sebelum diganti impor")
     submission.status = Submission.Status.SUBMITTED
     submission.reported_on = reported_on
+    submission.imported_from = source[:255]
     submission.revision = (submission.revision or 0) + 1
     submission.updated_by = actor if getattr(actor, "is_authenticated", False) else None
     submission.full_clean(validate_unique=False)
     submission.save()
     # Imported values come from the file, not from suggestions: what was recorded about them goes.
     _write_values(submission, values, suggestions={})
-    version = _snapshot(submission, actor, f"Diimpor dari {source}")
-    audit_record(actor=actor, action="submission.import", target=submission, office=office,
-                 note=source, data={"version": version.number, "created": created})
+    version = _snapshot(submission, actor, f"Diimpor dari {source}"[:300])
+    audit_record(actor=actor, action="submission.import", target=submission, office=office, note=source,
+                 data={"version": version.number, "created": created, "file": source, "via": via,
+                       "reported_on": reported_on.isoformat(), "file_date": True})
+    return submission, created
+
+
+@transaction.atomic
+def submission_import_entry(
+    *, office: Office, period: Period, values: Values, reasons: Mapping[str, str], submit: bool, actor: Any,
+    source: str,
+) -> tuple[Submission, bool]:
+    """Write one import row of a kab/kota's operator or ketua through the entry page's own services,
+    so the row can do nothing the page would refuse: a draft (sent only by someone who may send), never
+    over a sent or verified report, never in a closed period, with a reason for every answer that
+    differs from the office's records, and the server's date as tanggal_lapor."""
+    if not actor.can_edit_report_of(office):
+        raise ValidationError(_("Anda tidak berwenang mengimpor laporan %(office)s.") % {"office": office.name})
+    if submit and not actor.can_submit_report_of(office):
+        raise ValidationError(_("Laporan dikirim oleh Ketua Bakohumas kantor Anda; impor sebagai draf."))
+    created = not Submission.objects.filter(office=office, period=period).exists()
+    submission = submission_start(office=office, period=period, actor=actor)
+    submission = submission_save_draft(
+        submission=submission, actor=actor, values=values, revision=submission.revision,
+        suggestions=suggestions_for(office, period), reasons=reasons,
+    )
+    submission.imported_from = source[:255]
+    submission.full_clean()
+    submission.save(update_fields=["imported_from", "updated_at"])
+    if submit:
+        submission = submission_submit(submission=submission, actor=actor)
+    audit_record(actor=actor, action="submission.import", target=submission, office=office, note=source,
+                 data={"created": created, "file": source, "via": "web", "status": submission.status,
+                       "file_date": False})
     return submission, created

@@ -7,7 +7,7 @@ from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,6 +19,7 @@ from bakohumas.core.periods import InvalidPeriod, Quarter
 from bakohumas.offices.models import User
 from bakohumas.reports.csv_io import export_reports_csv, parse_reports_csv, reports_import
 from bakohumas.reports.forms import ImportUploadForm
+from bakohumas.reports.import_rules import ImportMode, import_policy_for
 from bakohumas.reports.selectors import get_office_for_user
 
 IMPORT_ROLES = (User.Role.OPERATOR, User.Role.KETUA, User.Role.EVALUATOR, User.Role.HUMAS_RI)
@@ -30,21 +31,25 @@ def _require_import_role(user: User) -> None:
         raise PermissionDenied
 
 
+def _page(request: AuthenticatedHttpRequest, context: dict, status: int = 200) -> HttpResponse:
+    office_import = import_policy_for(request.user).mode is ImportMode.OFFICE
+    return render(request, "reports/import.html", {"office_import": office_import, **context}, status=status)
+
+
 @login_required
 def import_reports(request: AuthenticatedHttpRequest) -> HttpResponse:
     _require_import_role(request.user)
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        text = form.cleaned_data["file"]
-        parsed = parse_reports_csv(text, may_import=request.user.can_import_reports_for)
+        text, submit = form.cleaned_data["file"], form.cleaned_data["submit"]
+        parsed = parse_reports_csv(text, policy=import_policy_for(request.user, submit=submit))
         if parsed.ok:
             token = secrets.token_urlsafe(16)
             upload = cast(UploadedFile, request.FILES["file"])  # the valid form holds exactly one file
-            request.session[SESSION_KEY] = {"token": token, "text": text, "name": upload.name}
-            return render(request, "reports/import.html", {"form": form, "parsed": parsed, "token": token})
-        return render(request, "reports/import.html", {"form": form, "parsed": parsed}, status=400)
-    status = 400 if request.method == "POST" else 200
-    return render(request, "reports/import.html", {"form": form}, status=status)
+            request.session[SESSION_KEY] = {"token": token, "text": text, "name": upload.name, "submit": submit}
+            return _page(request, {"form": form, "parsed": parsed, "token": token})
+        return _page(request, {"form": form, "parsed": parsed}, status=400)
+    return _page(request, {"form": form}, status=400 if request.method == "POST" else 200)
 
 
 @login_required
@@ -56,10 +61,16 @@ def confirm_import(request: AuthenticatedHttpRequest) -> HttpResponse:
         messages.error(request, _("Pratinjau impor sudah kedaluwarsa. Unggah berkasnya sekali lagi."))
         return redirect("reports:import")
     # Checked again: something may have changed since the preview was shown.
-    parsed = parse_reports_csv(pending["text"], may_import=request.user.can_import_reports_for)
+    policy = import_policy_for(request.user, submit=bool(pending.get("submit")))
+    parsed = parse_reports_csv(pending["text"], policy=policy)
     if not parsed.ok:
-        return render(request, "reports/import.html", {"form": ImportUploadForm(), "parsed": parsed}, status=400)
-    counts = reports_import(parsed, actor=request.user, source=pending["name"])
+        return _page(request, {"form": ImportUploadForm(), "parsed": parsed}, status=400)
+    try:
+        counts = reports_import(parsed, actor=request.user, source=pending["name"])
+    except ValidationError as exc:  # the services' own check, should a report have changed meanwhile
+        messages.error(request, _("Impor dibatalkan, tidak ada data yang disimpan: %(reason)s")
+                       % {"reason": " ".join(exc.messages)})
+        return redirect("reports:import")
     del request.session[SESSION_KEY]
     messages.success(request, _("Impor selesai: %(baru)s laporan baru, %(diganti)s diganti, %(sama)s tidak berubah.")
                      % counts)

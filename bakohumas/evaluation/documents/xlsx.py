@@ -1,6 +1,6 @@
 """The evaluation workbook (openpyxl): the evaluation, completeness, every office's values, the
 indicators per office, the constraints in the offices' words, per province for the nation, and
-the charts. Text from reports goes through the spreadsheet formula guard."""
+the charts. The workbook comes from `core.spreadsheet`, which guards every text cell as it is saved."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_noop
 
 from bakohumas.core.formatting import tanggal
-from bakohumas.core.spreadsheet import cell_text
+from bakohumas.core.spreadsheet import new_workbook, workbook_bytes
 from bakohumas.evaluation.report import EvaluationReport, Progress, persen
 from bakohumas.reports.models import Element
 
@@ -21,9 +21,7 @@ ZEBRA = "F3F3F3"
 
 
 def _text(value: Any) -> Any:
-    if isinstance(value, Promise):  # a lazily translated label
-        value = str(value)
-    return cell_text(value) if isinstance(value, str) else value
+    return str(value) if isinstance(value, Promise) else value  # a lazily translated label
 
 
 def _header(sheet, row: int, labels: list[str], widths: Sequence[float] | None = None) -> None:
@@ -204,9 +202,7 @@ def _charts_sheet(book, report: EvaluationReport) -> None:
 
 
 def render(report: EvaluationReport, progress: Progress) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook()
+    book = new_workbook()
     progress(45, gettext_noop("Menyusun lembar evaluasi"))
     _evaluation_sheet(book, report)
     _completeness_sheet(book, report)
@@ -218,6 +214,4 @@ def render(report: EvaluationReport, progress: Progress) -> bytes:
         _provinces_sheet(book, report)
     progress(80, gettext_noop("Menyisipkan grafik"))
     _charts_sheet(book, report)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)

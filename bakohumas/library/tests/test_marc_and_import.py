@@ -100,3 +100,8 @@ def test_text_that_looks_like_a_formula_is_exported_as_text_and_read_back(kediri
     assert result.ok, result.errors
     again = CatalogueRecord.objects.exclude(pk=record.pk).get()
     assert again.title == record.title and again.notes == "@SUM(A1)"
+    assert sheet.cell(row=2, column=1).value == "'=HYPERLINK(\"http://contoh\")"
+    result = transfer.import_records(content=transfer.export_xlsx([record]), name="k.xlsx", office=kediri,
+                                     actor=operator)
+    assert result.ok, result.errors
+    assert CatalogueRecord.objects.filter(title=record.title, notes="@SUM(A1)").count() == 3

@@ -16,9 +16,10 @@ Columns: `teks`, `kategori` (informasi | seremonial), `catatan` (the kind of pos
 
 from __future__ import annotations
 
-import csv
 import random
 from pathlib import Path
+
+from bakohumas.core.spreadsheet import csv_dict_writer
 
 OUT = Path(__file__).resolve().parent / "corpus.csv"
 SEED = 8
@@ -562,7 +563,7 @@ def build() -> list[dict[str, str]]:
 def main() -> None:
     rows = build()
     with OUT.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=["teks", "kategori", "catatan", "kelompok"])
+        writer = csv_dict_writer(handle, ["teks", "kategori", "catatan", "kelompok"])
         writer.writeheader()
         writer.writerows(rows)
     print(f"{OUT.name}: {len(rows)} baris, {sum(r['kategori'] == I for r in rows)} informasi, "

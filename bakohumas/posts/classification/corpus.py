@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from bakohumas.core.spreadsheet import cell_value
+
 CORPUS_PATH = Path(__file__).resolve().parent / "corpus.csv"
 HOLDOUT_SEED = 8  # issue 8
 HOLDOUT_FOLDS = 5  # one fold of five: about 20 %
@@ -24,7 +26,7 @@ class Example:
 @cache
 def load_corpus(path: Path = CORPUS_PATH) -> tuple[Example, ...]:
     with path.open(encoding="utf-8", newline="") as handle:
-        return tuple(Example(row["teks"], row["kategori"], row["catatan"], row["kelompok"])
+        return tuple(Example(cell_value(row["teks"]), row["kategori"], cell_value(row["catatan"]), row["kelompok"])
                      for row in csv.DictReader(handle))
 
 

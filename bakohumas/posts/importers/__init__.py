@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from bakohumas.core.spreadsheet import cell_value
 from bakohumas.posts.models import PostSource
 
 # The contract's columns, in order.
@@ -93,7 +94,9 @@ def read_csv(text: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
         for values in reader:
             if not any(v.strip() for v in values):
                 continue
-            rows.append((reader.line_num, {header[i]: v.strip() for i, v in enumerate(values) if i < len(header)}))
+            # A file from classify-posts or another export of ours: the formula guard's apostrophe comes off.
+            rows.append((reader.line_num,
+                         {header[i]: cell_value(v.strip()) for i, v in enumerate(values) if i < len(header)}))
     except csv.Error:
         raise UnreadablePostFile(_("Berkas CSV tidak dapat dibaca: ada sel yang terlalu panjang atau tanda kutip "
                                    "yang tidak ditutup.")) from None

@@ -108,3 +108,35 @@ def test_the_command_line_prints_one_line_on_stderr_and_fails(tmp_path):
     assert done.returncode != 0
     assert done.stderr.strip().count("\n") == 0 and "Kolom 'teks' tidak ada" in done.stderr
     assert not (tmp_path / "out.csv").exists()
+
+
+HOSTILE_TEKS = "=HYPERLINK(\"http://contoh.test\",\"Jadwal coklit\")"
+
+
+@pytest.mark.django_db
+def test_the_output_guards_formulas_and_reads_back_unchanged(tmp_path):
+    from bakohumas.posts.importers.tables import read_canonical
+
+    source = _write(tmp_path / "in.csv", [ROWS[0], ROWS[1][:4] + [HOSTILE_TEKS, "12", "@kpu_ri"]])
+    out = tmp_path / "out.csv"
+    call_command("classify_posts", str(source), output=str(out))
+    first = _read(out)
+    assert first[1][4:7] == ["'" + HOSTILE_TEKS, "12", "'@kpu_ri"]  # text, not a formula, in a spreadsheet
+    call_command("classify_posts", str(out), output=str(out))  # classified again: one apostrophe, not two
+    assert _read(out) == first
+    batch = read_canonical(out.read_bytes())  # the web import of the output reads the original text
+    assert batch.rows[0].values["teks"] == HOSTILE_TEKS and batch.rows[0].values["sebutan"] == "@kpu_ri"
+
+
+def test_the_corpus_reads_a_guarded_file_back(tmp_path):
+    from bakohumas.core.spreadsheet import csv_dict_writer
+    from bakohumas.posts.classification.corpus import load_corpus
+
+    path = tmp_path / "korpus.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv_dict_writer(handle, ["teks", "kategori", "catatan", "kelompok"])
+        writer.writeheader()
+        writer.writerow({"teks": "@kpu_ri Jadwal coklit", "kategori": "informasi", "catatan": "-", "kelompok": "a-1"})
+    assert "'@kpu_ri" in path.read_text(encoding="utf-8")
+    example = load_corpus(path)[0]
+    assert example.text == "@kpu_ri Jadwal coklit" and example.note == "-"

