@@ -8,9 +8,9 @@ negative count written as a number is not text). Importers read cells back throu
 which removes the apostrophe again, so an exported file round-trips
 (`formats/laporan-bakohumas-triwulan.md` section 6).
 
-The apostrophe is also added to text that starts with apostrophes followed by a formula character
-(`'=x` is written `''=x`): `cell_value` removes exactly the one apostrophe `cell_text` added, so
-every text survives export and import unchanged, including one that starts with an apostrophe.
+As the contract says, an import removes one leading apostrophe from a text cell, whatever follows it.
+So that a text which itself starts with an apostrophe (`'90-an`) survives too, the export puts an
+apostrophe before that one as well: every text survives export and import unchanged.
 
 `csv_writer`, `csv_dict_writer` and `new_workbook` are the only writers the project uses; a guard
 test (bakohumas/core/tests/test_spreadsheet_guard.py) fails on any `csv.writer`, `DictWriter` or
@@ -34,8 +34,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def needs_apostrophe(text: str) -> bool:
-    """A formula start, possibly behind apostrophes (which `cell_value` would otherwise eat)."""
-    return text.lstrip("'").startswith(FORMULA_STARTS)
+    """A formula start, or an apostrophe of the text's own (which `cell_value` would otherwise eat)."""
+    return text.startswith((*FORMULA_STARTS, "'"))
 
 
 def cell_text(value: str) -> str:
@@ -44,8 +44,8 @@ def cell_text(value: str) -> str:
 
 
 def cell_value(raw: str) -> str:
-    """An imported cell as it was before `cell_text`: one added apostrophe removed."""
-    return raw[1:] if raw.startswith("'") and needs_apostrophe(raw[1:]) else raw
+    """An imported text cell with one leading apostrophe removed (contract section 6)."""
+    return raw[1:] if raw.startswith("'") else raw
 
 
 def guard_cell(value: Any) -> Any:

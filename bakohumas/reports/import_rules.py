@@ -4,9 +4,9 @@ person importing could do without the file:
 - `ADMIN`, the command line `import-reports`: the administrators' migration tool, contract section 2
   as written: tanggal_lapor from the file, a row replaces any report (the old state kept as a version).
 - `REGION`, a province evaluator or KPU RI on the web, migrating the historical reports of the offices
-  they verify: tanggal_lapor from the file, reports arrive sent and say "Diimpor dari <berkas>"; a
-  verified report stays locked and a period whose entry is closed takes no rows (KPU RI reopens it
-  first, which is audited).
+  they verify: tanggal_lapor from the file, reports arrive sent and say "Diimpor dari <berkas>"; what
+  an office has sent (or had verified) is not overwritten (it is returned instead), and a period whose
+  entry is closed takes no rows (KPU RI reopens it first, which is audited).
 - `OFFICE`, a kab/kota's operator or ketua on the web: the rules of the office's entry page. Rows
   become drafts, sent only when asked by someone who may send; a sent or verified report is not
   replaced; a closed period takes no rows; an answer that differs from the office's records needs a
@@ -71,7 +71,10 @@ class ImportPolicy:
             return None
         if existing.status == Submission.Status.VERIFIED:
             return "kode_satker", _("Laporan ini sudah diverifikasi dan terkunci; impor tidak dapat menggantinya.")
-        if self.mode is ImportMode.OFFICE and existing.status == Submission.Status.SUBMITTED:
+        if existing.status == Submission.Status.SUBMITTED:
+            if self.mode is ImportMode.REGION:  # what the office sent is verified or returned, not overwritten
+                return "kode_satker", _("Laporan ini sudah dikirim oleh kantornya dan tidak dapat diganti melalui "
+                                        "impor; kembalikan laporan itu bila perlu diperbaiki.")
             return "kode_satker", _("Laporan ini sudah dikirim dan tidak dapat diganti melalui impor; "
                                     "KPU Provinsi dapat mengembalikannya bila perlu diperbaiki.")
         return None

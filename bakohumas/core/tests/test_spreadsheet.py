@@ -24,12 +24,13 @@ HOSTILE = ["=HYPERLINK(\"http://contoh.test\",\"klik\")", "+62 812", "-1+2", "@S
 def test_it_puts_an_apostrophe_before_each_formula_start():
     assert [cell_text(value) for value in HOSTILE] == [f"'{value}" for value in HOSTILE]
     assert cell_text("Staf terbatas.") == "Staf terbatas." and cell_text("") == ""
-    assert cell_text("'Pemilu' damai") == "'Pemilu' damai"  # an apostrophe alone is harmless text
+    # The text's own apostrophe gets one before it, since an import removes one (contract section 6).
+    assert cell_text("'Pemilu' damai") == "''Pemilu' damai"
 
 
-def test_it_removes_only_the_apostrophe_it_added():
+def test_it_removes_one_leading_apostrophe():
     assert [cell_value(f"'{value}") for value in HOSTILE] == HOSTILE
-    assert cell_value("'Pemilu' damai") == "'Pemilu' damai"
+    assert cell_value("'Pemilu' damai") == "Pemilu' damai" and cell_value("''90-an") == "'90-an"
     assert cell_value("=1+1") == "=1+1"  # a file someone else wrote, read as it is
 
 

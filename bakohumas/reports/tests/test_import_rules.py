@@ -195,15 +195,17 @@ def test_a_migration_keeps_the_files_date_and_is_shown_as_imported(client, users
         assert "Diimpor dari riwayat-2025.csv" in html
 
 
-def test_a_migration_leaves_a_verified_report_and_a_closed_period_alone(client, evaluator, make_report):
-    report = make_report("3571", "2025Q2", status=Submission.Status.VERIFIED)
+@pytest.mark.parametrize("status", [Submission.Status.SUBMITTED, Submission.Status.VERIFIED])
+def test_a_migration_leaves_a_sent_report_and_a_closed_period_alone(client, evaluator, make_report, status):
+    report = make_report("3571", "2025Q2", status=status)
     period = period_get_or_create("2025Q3")
     period.entry_closed = True
     period.save()
     errors = _errors(_upload(client, evaluator, _csv({"berita_website": 40}, {"periode": "2025Q3"})))
     assert set(errors) == {(2, "kode_satker"), (3, "periode")}
     report.refresh_from_db()
-    assert report.status == Submission.Status.VERIFIED and not Submission.objects.filter(period=period).exists()
+    assert report.status == status and not Submission.objects.filter(period=period).exists()
+    assert not report.values.filter(code="berita_website", number=40).exists()
 
 
 # The administrators' command line.
