@@ -47,6 +47,21 @@ def period_get_or_create(code: str) -> Period:
     return period
 
 
+def period_for_office_start(code: str, *, today: dt.date | None = None) -> Period:
+    """The period an office starts a report for: a quarter that has begun (created on first use),
+    or one KPU RI has already opened on the periods page. An office never creates a quarter still
+    to come: any code up to 2099Q4 is well formed, and a visit to its start URL would otherwise
+    create it."""
+    quarter = Quarter.parse(code)
+    existing = Period.objects.filter(code=quarter.code).first()
+    if existing is not None:
+        return existing
+    if quarter.start > (today or timezone.localdate()):
+        raise ValidationError(_("%(period)s belum dimulai. Laporan dapat dibuat setelah triwulan itu berjalan, "
+                                "kecuali KPU RI sudah membuka periodenya lebih awal.") % {"period": quarter.label})
+    return period_get_or_create(quarter.code)
+
+
 @transaction.atomic
 def period_update(*, period: Period, deadline: dt.date, entry_closed: bool, actor: Any) -> Period:
     """Move the deadline and close or reopen entry (a closed period accepts no new or changed reports)."""
