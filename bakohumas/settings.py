@@ -223,7 +223,7 @@ NINJA_PAGINATION_PER_PAGE = 100
 # a report: 3 = three days before, -1 = one day after.
 BAKOHUMAS_REMINDER_DAYS = env_str("BAKOHUMAS_REMINDER_DAYS", "3,1,-1,-3,-7")
 
-PPID_FORM_RATE_LIMIT = env_int("BAKOHUMAS_PPID_FORM_RATE_LIMIT", 5)  # public requests per IP address per hour
+PPID_FORM_RATE_LIMIT = env_int("BAKOHUMAS_PPID_FORM_RATE_LIMIT", 5)  # registered public requests per IP address per hour
 PPID_ATTACHMENT_MAX_BYTES = env_int("BAKOHUMAS_PPID_ATTACHMENT_MAX_BYTES", 2 * 1024 * 1024)
 # Rate limits (docs/security.md). The client's address is REMOTE_ADDR, unless gunicorn sits behind
 # this many reverse proxies that each append to X-Forwarded-For (nginx in front: 1).

@@ -88,12 +88,10 @@ def test_over_rate_limit_counts_per_address_and_scope(settings):
     assert over_rate_limit(_request(), "lain", limit=0) is True
 
 
-def test_the_public_ppid_form_is_rate_limited(client, monkeypatch):
-    from bakohumas.ppid import views_public
-
-    monkeypatch.setattr(views_public, "RATE_LIMIT", 1)
+def test_the_public_ppid_form_is_rate_limited_for_a_flood_of_posts(client, settings):
+    settings.PUBLIC_FORM_RATE_LIMIT = 1  # every post counts here, valid or not
     url = reverse("ppid:public_request", args=["3571"])
-    client.post(url, {})
+    assert client.post(url, {}).status_code == 400
     response = client.post(url, {})
     assert response.status_code == 429
 
