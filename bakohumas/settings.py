@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "bakohumas.core.middleware.LanguageCookieMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before CsrfViewMiddleware, whose process_view reads the body first (core/bodylimit.py).
+    "bakohumas.core.bodylimit.RequestBodyLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -169,6 +171,11 @@ STORAGES = {
 # Uploads: evidence files and CSV imports. Bigger bodies are refused before they reach a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Every request body, files included, from its Content-Length before it is read (core/bodylimit.py):
+# without a session (the PPID form and its attachment), and signed in. The media uploads take one
+# video (MEDIA_VIDEO_MAX_MB) plus 1 MB when that is more.
+REQUEST_MAX_BYTES_ANONYMOUS = env_int("BAKOHUMAS_REQUEST_MAX_BYTES_ANONYMOUS", 5 * 1024 * 1024)
+REQUEST_MAX_BYTES = env_int("BAKOHUMAS_REQUEST_MAX_BYTES", 100 * 1024 * 1024)
 EVIDENCE_MAX_BYTES = env_int("BAKOHUMAS_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 IMPORT_MAX_BYTES = env_int("BAKOHUMAS_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 # Activity documentation (bakohumas.media, docs/media.md): per-file limits in megabytes, and where
