@@ -10,10 +10,9 @@ from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import Throttled
 from ninja.pagination import LimitOffsetPagination, paginate
-from ninja.security import django_auth
 
 from bakohumas.core.converters import OfficeCodeConverter, PeriodCodeConverter
-from bakohumas.core.throttling import ApiAnonThrottle, ApiUserThrottle
+from bakohumas.core.throttling import ApiAnonThrottle, ApiUserThrottle, ThrottledSessionAuth
 from bakohumas.evaluation.engine import evaluate
 from bakohumas.evaluation.selectors import get_scope_for_user
 from bakohumas.offices.models import Office
@@ -27,7 +26,7 @@ api = NinjaAPI(
     title="Bakohumas API",
     version="1",
     description="Laporan Bakohumas triwulan dan evaluasinya. Masuk dulu lewat halaman login (sesi).",
-    auth=django_auth,
+    auth=ThrottledSessionAuth(),
     urls_namespace="api",
     throttle=[ApiAnonThrottle(), ApiUserThrottle()],
 )
@@ -35,8 +34,11 @@ api = NinjaAPI(
 
 @api.exception_handler(Throttled)
 def too_many_requests(request: HttpRequest, exc: Throttled):
-    return api.create_response(request, {"detail": _("Terlalu banyak permintaan. Coba lagi sebentar lagi.")},
-                               status=429)
+    response = api.create_response(request, {"detail": _("Terlalu banyak permintaan. Coba lagi sebentar lagi.")},
+                                   status=429)
+    if exc.wait is not None:  # ninja sets it again for its own throttles; ThrottledSessionAuth relies on this
+        response["Retry-After"] = str(exc.wait)
+    return response
 
 
 class PeriodOut(Schema):

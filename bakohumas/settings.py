@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "bakohumas.core.middleware.LanguageCookieMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before CsrfViewMiddleware, whose process_view reads the body first (core/bodylimit.py).
+    "bakohumas.core.bodylimit.RequestBodyLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -169,6 +171,11 @@ STORAGES = {
 # Uploads: evidence files and CSV imports. Bigger bodies are refused before they reach a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Every request body, files included, from its Content-Length before it is read (core/bodylimit.py):
+# without a session (the PPID form and its attachment), and signed in. The media uploads take one
+# video (MEDIA_VIDEO_MAX_MB) plus 1 MB when that is more.
+REQUEST_MAX_BYTES_ANONYMOUS = env_int("BAKOHUMAS_REQUEST_MAX_BYTES_ANONYMOUS", 5 * 1024 * 1024)
+REQUEST_MAX_BYTES = env_int("BAKOHUMAS_REQUEST_MAX_BYTES", 100 * 1024 * 1024)
 EVIDENCE_MAX_BYTES = env_int("BAKOHUMAS_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 IMPORT_MAX_BYTES = env_int("BAKOHUMAS_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 # Activity documentation (bakohumas.media, docs/media.md): per-file limits in megabytes, and where
@@ -224,7 +231,7 @@ NINJA_PAGINATION_PER_PAGE = 100
 # a report: 3 = three days before, -1 = one day after.
 BAKOHUMAS_REMINDER_DAYS = env_str("BAKOHUMAS_REMINDER_DAYS", "3,1,-1,-3,-7")
 
-PPID_FORM_RATE_LIMIT = env_int("BAKOHUMAS_PPID_FORM_RATE_LIMIT", 5)  # public requests per IP address per hour
+PPID_FORM_RATE_LIMIT = env_int("BAKOHUMAS_PPID_FORM_RATE_LIMIT", 5)  # registered public requests per IP address per hour
 PPID_ATTACHMENT_MAX_BYTES = env_int("BAKOHUMAS_PPID_ATTACHMENT_MAX_BYTES", 2 * 1024 * 1024)
 # Rate limits (docs/security.md). The client's address is REMOTE_ADDR, unless gunicorn sits behind
 # this many reverse proxies that each append to X-Forwarded-For (nginx in front: 1).

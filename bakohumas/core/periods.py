@@ -54,6 +54,9 @@ class Quarter:
     def label(self) -> str:
         return f"Triwulan {ROMAN[self.quarter]} {self.year}"
 
+    def has_started(self, today: dt.date) -> bool:
+        return self.start <= today
+
     def next(self) -> Quarter:
         return Quarter(self.year + 1, 1) if self.quarter == 4 else Quarter(self.year, self.quarter + 1)
 

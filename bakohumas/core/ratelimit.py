@@ -25,15 +25,30 @@ def client_ip(request: HttpRequest | None) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+def _key(request: HttpRequest, scope: str) -> str:
+    return f"ratelimit:{scope}:{client_ip(request)}"
+
+
+def rate_limit_count(request: HttpRequest, scope: str, *, window: int = HOUR) -> int:
+    """Count this request against the sender's address in `scope`; the count within `window`
+    seconds of the first one."""
+    key = _key(request, scope)
+    cache.add(key, 0, window)
+    try:
+        return int(cache.incr(key))
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, window)
+        return 1
+
+
+def rate_limit_reached(request: HttpRequest, scope: str, *, limit: int) -> bool:
+    """Whether the sender has already been counted `limit` times in `scope` (counts nothing): for
+    limits on what succeeded, counted with rate_limit_count only then."""
+    return int(cache.get(_key(request, scope)) or 0) >= limit
+
+
 def over_rate_limit(request: HttpRequest, scope: str, *, limit: int | None = None, window: int = HOUR) -> bool:
     """Count this request against the sender's address in `scope`; True once it is over `limit`
     (default settings.PUBLIC_FORM_RATE_LIMIT) within `window` seconds of the first one."""
     limit = settings.PUBLIC_FORM_RATE_LIMIT if limit is None else limit
-    key = f"ratelimit:{scope}:{client_ip(request)}"
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        count = 1
-    return count > limit
+    return rate_limit_count(request, scope, window=window) > limit

@@ -35,6 +35,11 @@ class Job(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The job's last sign of life: claimed by a worker, a beat while it runs (every
+    # services.HEARTBEAT_EVERY seconds), a progress step, or queued again after its worker died.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    # How many times a worker has claimed it; a job whose worker died is queued again once.
+    attempts = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["-created_at"]

@@ -12,7 +12,7 @@ from bakohumas.core.files import serve_file
 from bakohumas.core.http import AuthenticatedHttpRequest
 from bakohumas.jobs.models import Job
 from bakohumas.jobs.selectors import get_job_for_user, recent_jobs_for_user
-from bakohumas.jobs.services import job_expire_if_stale
+from bakohumas.jobs.services import job_recover_if_stale
 
 
 def _state(job: Job) -> dict[str, object]:
@@ -27,20 +27,21 @@ def _state(job: Job) -> dict[str, object]:
 
 @login_required
 def job_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    return render(request, "jobs/list.html", {"jobs": recent_jobs_for_user(request.user)})
+    jobs = [job_recover_if_stale(job) for job in recent_jobs_for_user(request.user)]
+    return render(request, "jobs/list.html", {"jobs": jobs})
 
 
 @login_required
 def job_detail(request: AuthenticatedHttpRequest, job_id: UUID) -> HttpResponse:
     """The page that waits for a job: a progress bar that static/js/app.js keeps current
     (and a meta refresh when scripts are off), then the download link."""
-    job = job_expire_if_stale(get_job_for_user(request.user, job_id))
+    job = job_recover_if_stale(get_job_for_user(request.user, job_id))
     return render(request, "jobs/detail.html", {"job": job, "state": _state(job)})
 
 
 @login_required
 def job_status(request: AuthenticatedHttpRequest, job_id: UUID) -> JsonResponse:
-    return JsonResponse(_state(job_expire_if_stale(get_job_for_user(request.user, job_id))))
+    return JsonResponse(_state(job_recover_if_stale(get_job_for_user(request.user, job_id))))
 
 
 @login_required

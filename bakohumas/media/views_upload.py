@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from bakohumas.core.bodylimit import large_body
 from bakohumas.core.http import AuthenticatedHttpRequest
 from bakohumas.media import selectors as s
 from bakohumas.media import services
@@ -35,6 +36,7 @@ CONTENT_RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+)$")
 MAX_CHUNK = 2 * CHUNK_SIZE
 
 
+@large_body
 @login_required
 @require_POST
 def upload(request: AuthenticatedHttpRequest, activity_id: UUID) -> HttpResponse:
@@ -75,6 +77,7 @@ def upload_start(request: AuthenticatedHttpRequest, activity_id: UUID) -> JsonRe
                          "received": 0, "total": session.total_size, "chunk_size": CHUNK_SIZE}, status=201)
 
 
+@large_body
 @login_required
 @require_http_methods(["GET", "PUT", "POST"])
 def upload_chunk(request: AuthenticatedHttpRequest, session_id: UUID) -> JsonResponse:

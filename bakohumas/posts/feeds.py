@@ -122,11 +122,32 @@ def _allow_private() -> bool:
     return bool(settings.POSTS_FEEDS_ALLOW_PRIVATE)
 
 
-def _public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+# NAT64's well-known prefix (RFC 6052): 64:ff9b::7f00:1 is 127.0.0.1 reached through a NAT64 gateway.
+NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries and that packets to it end up at: IPv4-mapped
+    (::ffff:a.b.c.d), NAT64 (64:ff9b::a.b.c.d), 6to4 (2002:AABB:CCDD::) and Teredo (its server and
+    its client; ipaddress undoes the client's obfuscation)."""
+    found = [ip.ipv4_mapped, ip.sixtofour, *(ip.teredo or ())]
+    if ip in NAT64:
+        found.append(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    return [address for address in found if address is not None]
+
+
+def _plainly_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     return ip.is_global and not (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved
                                  or ip.is_multicast or ip.is_unspecified)
+
+
+def _public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    if isinstance(ip, ipaddress.IPv6Address) and (inner := _embedded_ipv4(ip)):
+        if not all(_plainly_public(address) for address in inner):
+            return False
+        if ip.ipv4_mapped is not None or ip in NAT64:
+            return True  # only a wrapping: the IPv4 address inside is the destination, judged above
+    return _plainly_public(ip)
 
 
 def check_url(url: str) -> None:

@@ -9,19 +9,22 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from bakohumas.core.ratelimit import over_rate_limit
+from bakohumas.core.ratelimit import over_rate_limit, rate_limit_count, rate_limit_reached
 from bakohumas.offices.models import Office
 from bakohumas.ppid.forms import PublicRequestForm
 from bakohumas.ppid.models import DipEntry, InformationRequest
 from bakohumas.ppid.services import request_register
 
-RATE_LIMIT = getattr(settings, "PPID_FORM_RATE_LIMIT", 5)  # submissions per IP address per hour
+RATE_LIMIT = getattr(settings, "PPID_FORM_RATE_LIMIT", 5)  # registered requests per IP address per hour
 RATE_WINDOW_SECONDS = 60 * 60
 
 
 def _over_rate_limit(request: HttpRequest) -> bool:
-    """Count this submission against the sender's address; True once it is over the limit."""
-    return over_rate_limit(request, "ppid-form", limit=RATE_LIMIT, window=RATE_WINDOW_SECONDS)
+    """True once the sender's address has registered RATE_LIMIT requests this hour, or has posted
+    the form more than settings.PUBLIC_FORM_RATE_LIMIT times (every post counts there: a flood of
+    invalid forms is stopped too). A refused form (a mistyped NIK) does not use up the first limit."""
+    return (rate_limit_reached(request, "ppid-form", limit=RATE_LIMIT)
+            or over_rate_limit(request, "ppid-form-post", window=RATE_WINDOW_SECONDS))
 
 
 def public_request(request: HttpRequest, office_code: str) -> HttpResponse:
@@ -48,6 +51,7 @@ def public_request(request: HttpRequest, office_code: str) -> HttpResponse:
                 form.add_error(None, " ".join(exc.messages))
                 status = 400
             else:
+                rate_limit_count(request, "ppid-form", window=RATE_WINDOW_SECONDS)
                 messages.success(request, _("Permohonan Anda terdaftar dengan nomor %(number)s. Simpan alamat halaman "
                                             "ini untuk memantau permohonan Anda.")
                                  % {"number": registered.registration_number})

@@ -105,7 +105,7 @@ class Period(models.Model):
 
     @property
     def has_started(self) -> bool:
-        return self.start <= timezone.localdate()
+        return self.quarter.has_started(timezone.localdate())
 
 
 class SubmissionQuerySet(models.QuerySet["Submission"]):

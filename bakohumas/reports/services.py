@@ -58,12 +58,29 @@ def period_get_or_create_started(code: str, *, today: dt.date | None = None) -> 
     nobody has reported for yet is evaluated like any other (contract section 6), a future one is
     refused with one clear line."""
     quarter = Quarter.parse(code)
-    if quarter.start > (today or timezone.localdate()):
+    if not quarter.has_started(today or timezone.localdate()):
         raise PeriodNotStarted(
             _("Periode %(period)s belum dimulai (mulai %(start)s); belum ada yang dapat dievaluasi.")
             % {"period": quarter.code, "start": tanggal(quarter.start)}
         )
     return period_get_or_create(quarter.code)
+
+
+def period_for_office_start(code: str, *, today: dt.date | None = None) -> Period:
+    """The period an office starts a report for: a quarter that has begun (created on first use),
+    or one KPU RI has already opened on the periods page. An office never creates a quarter still
+    to come: any code up to 2099Q4 is well formed, and a visit to its start URL would otherwise
+    create it."""
+    quarter = Quarter.parse(code)
+    existing = Period.objects.filter(code=quarter.code).first()
+    if existing is not None:
+        return existing
+    try:
+        return period_get_or_create_started(quarter.code, today=today)
+    except PeriodNotStarted:
+        raise PeriodNotStarted(_("%(period)s belum dimulai. Laporan dapat dibuat setelah triwulan itu berjalan, "
+                                 "kecuali KPU RI sudah membuka periodenya lebih awal.")
+                               % {"period": quarter.label}) from None
 
 
 @transaction.atomic

@@ -35,7 +35,7 @@ from bakohumas.reports.selectors import (
 )
 from bakohumas.reports.services import (
     ConflictError,
-    period_get_or_create,
+    period_for_office_start,
     submission_return,
     submission_save_draft,
     submission_start,
@@ -61,7 +61,7 @@ def start_report(request: AuthenticatedHttpRequest, office_code: str, period_cod
     if not request.user.can_edit_report_of(office):
         raise PermissionDenied
     try:
-        period = period_get_or_create(period_code)
+        period = period_for_office_start(period_code)
         submission = submission_start(office=office, period=period, actor=request.user,
                                       copy_previous=request.POST.get("salin") == "1")
     except InvalidPeriod as exc:

@@ -57,6 +57,19 @@ def test_api_calls_beyond_the_rate_get_429_in_indonesian(client, settings, users
     assert client.get("/api/v1/periods").status_code == 200
 
 
+def test_anonymous_api_calls_beyond_the_rate_get_429_not_401(client, settings, users):
+    settings.API_RATE_ANON = "2/min"
+    assert [client.get("/api/v1/periods").status_code for _ in range(2)] == [401, 401]
+    response = client.get("/api/v1/periods")
+    assert response.status_code == 429
+    assert response.json() == {"detail": "Terlalu banyak permintaan. Coba lagi sebentar lagi."}
+    assert int(response["Retry-After"]) > 0
+    other = client.get("/api/v1/periods", REMOTE_ADDR="10.9.9.9")  # counted per address
+    assert other.status_code == 401
+    client.force_login(users["evaluator"])  # a session is counted by the user rate, not the address
+    assert client.get("/api/v1/periods").status_code == 200
+
+
 def test_api_default_rates_come_from_settings(settings):
     assert settings.API_RATE_USER == "120/min" and settings.API_RATE_ANON == "30/min"
 
@@ -88,12 +101,10 @@ def test_over_rate_limit_counts_per_address_and_scope(settings):
     assert over_rate_limit(_request(), "lain", limit=0) is True
 
 
-def test_the_public_ppid_form_is_rate_limited(client, monkeypatch):
-    from bakohumas.ppid import views_public
-
-    monkeypatch.setattr(views_public, "RATE_LIMIT", 1)
+def test_the_public_ppid_form_is_rate_limited_for_a_flood_of_posts(client, settings):
+    settings.PUBLIC_FORM_RATE_LIMIT = 1  # every post counts here, valid or not
     url = reverse("ppid:public_request", args=["3571"])
-    client.post(url, {})
+    assert client.post(url, {}).status_code == 400
     response = client.post(url, {})
     assert response.status_code == 429
 

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import datetime as dt
+import time
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from bakohumas.jobs.models import Job
 from bakohumas.jobs.registry import JobOutput, register_runner
-from bakohumas.jobs.services import job_request, jobs_prune
+from bakohumas.jobs.services import job_recover_if_stale, job_request, job_run, jobs_prune
 
 pytestmark = pytest.mark.django_db
 
@@ -107,6 +111,112 @@ def test_the_page_of_a_job_left_for_an_hour_says_it_failed(client, users):
     client.force_login(users["evaluator"])
     state = client.get(reverse("jobs:status", args=[job.id])).json()
     assert state["status"] == "failed" and state["finished"]
+    assert state["message"] == "Tidak ada pekerja latar belakang yang mengerjakannya dalam satu jam."
+
+
+# --- a worker that died: heartbeats ---------------------------------------------------------------
+
+def _as_if_its_worker_died(job: Job, *, attempts: int = 1, minutes_ago: int = 5) -> None:
+    """The state a killed worker leaves: claimed (running), then no heartbeat since."""
+    last = timezone.now() - dt.timedelta(minutes=minutes_ago)
+    Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING, attempts=attempts, started_at=last,
+                                         heartbeat_at=last, progress=30, message="Menggambar grafik")
+
+
+def test_a_job_whose_worker_died_is_queued_again_and_the_page_says_so(
+        client, users, django_capture_on_commit_callbacks):
+    job = job_request(user=users["evaluator"], kind="test_echo", title="Uji", params={"n": 9})
+    _as_if_its_worker_died(job)
+    client.force_login(users["evaluator"])
+    with django_capture_on_commit_callbacks(execute=True) as queued:
+        state = client.get(reverse("jobs:status", args=[job.id])).json()
+    assert state["status"] == "queued" and not state["finished"] and len(queued) == 1
+    assert state["message"] == ("Pekerja latar belakang berhenti di tengah jalan; pekerjaan ini diulang dari "
+                                "awal.")
+    job.refresh_from_db()  # the retry ran (the tests' backend runs a job when it is queued)
+    assert job.status == Job.Status.DONE and job.attempts == 2 and job.file.read() == b"isi 9"
+
+
+def test_a_job_whose_worker_died_twice_is_failed_with_a_message(client, users, django_capture_on_commit_callbacks):
+    job = job_request(user=users["evaluator"], kind="test_echo", title="Uji", params={"n": 10})
+    _as_if_its_worker_died(job, attempts=2)
+    client.force_login(users["evaluator"])
+    with django_capture_on_commit_callbacks(execute=True) as queued:
+        page = client.get(reverse("jobs:detail", args=[job.id])).content.decode()
+    assert not queued and "berhenti di tengah jalan dua kali" in page and "Pembuatan berkas gagal" in page
+    job.refresh_from_db()
+    assert job.status == Job.Status.FAILED and job.finished_at and "stale" in job.error
+
+
+def test_a_long_job_that_still_beats_keeps_running(client, users):
+    job = job_request(user=users["evaluator"], kind="test_echo", title="Uji", params={"n": 11})
+    _as_if_its_worker_died(job, minutes_ago=1)  # a beat a minute ago: alive
+    Job.objects.filter(pk=job.pk).update(created_at=timezone.now() - dt.timedelta(hours=2),
+                                         started_at=timezone.now() - dt.timedelta(hours=2))
+    client.force_login(users["evaluator"])
+    assert client.get(reverse("jobs:status", args=[job.id])).json()["status"] == "running"
+    assert client.get(reverse("jobs:list")).status_code == 200
+    assert Job.objects.get(pk=job.pk).status == Job.Status.RUNNING
+
+
+def test_the_download_list_and_the_daily_sweep_recover_a_dead_job(client, users, django_capture_on_commit_callbacks):
+    seen = job_request(user=users["evaluator"], kind="test_echo", title="Uji", params={"n": 12})
+    unseen = job_request(user=users["national"], kind="test_echo", title="Uji", params={"n": 13})
+    _as_if_its_worker_died(seen)
+    _as_if_its_worker_died(unseen, attempts=2)
+    client.force_login(users["evaluator"])
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        assert "Menunggu giliran" in client.get(reverse("jobs:list")).content.decode()
+    assert Job.objects.get(pk=seen.pk).status == Job.Status.QUEUED and len(queued) == 1
+    assert Job.objects.get(pk=unseen.pk).status == Job.Status.RUNNING  # another user's
+    jobs_prune(older_than_days=7)
+    assert Job.objects.get(pk=unseen.pk).status == Job.Status.FAILED
+
+
+def _frozen_runner(params, progress):
+    """A worker that stalls past HEARTBEAT_STALE: taken for lost and retried, then it wakes up."""
+    job = Job.objects.get(params=params)
+    Job.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now() - dt.timedelta(minutes=5))
+    job_recover_if_stale(Job.objects.get(pk=job.pk))
+    progress(90, "Hampir selesai")
+    return JobOutput(b"terlambat", "hasil.txt", "text/plain")
+
+
+register_runner("test_frozen", _frozen_runner)
+
+
+def test_a_run_taken_for_lost_changes_nothing_when_it_wakes_up(users, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    job = job_request(user=users["evaluator"], kind="test_frozen", title="Uji", params={"frozen": 1})
+    job_run(str(job.pk))
+    job.refresh_from_db()
+    assert (job.status, job.progress, job.file.name) == (Job.Status.QUEUED, 0, "")
+    assert not [path for path in tmp_path.rglob("*") if path.is_file()]  # its file was removed
+
+
+def _slow_runner(params, progress):
+    job = Job.objects.get(params=params)
+    first = Job.objects.get(pk=job.pk).heartbeat_at
+    time.sleep(0.5)  # one long step, no progress reported
+    beats.append((first, Job.objects.get(pk=job.pk).heartbeat_at))
+    return JobOutput(b"lambat", "hasil.txt", "text/plain")
+
+
+beats: list = []
+register_runner("test_slow", _slow_runner)
+
+
+@pytest.mark.django_db(transaction=True)  # the heartbeat thread writes through its own connection
+def test_a_running_job_beats_while_a_long_step_runs(users, monkeypatch):
+    from bakohumas.jobs import services
+
+    monkeypatch.setattr(services, "HEARTBEAT_EVERY", 0.05)
+    job = Job.objects.create(kind="test_slow", title="Uji", params={"slow": 1}, requested_by=users["evaluator"])
+    job_run(str(job.pk))
+    first, later = beats[-1]
+    assert first is not None and later > first
+    job.refresh_from_db()
+    assert job.status == Job.Status.DONE and job.heartbeat_at >= later
 
 
 def test_the_download_list_has_a_fixed_number_of_queries(client, users, django_assert_max_num_queries):

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
 
 from bakohumas.jobs.models import Job
 from bakohumas.jobs.registry import JobOutput, register_runner
@@ -75,6 +78,51 @@ def test_an_rq_worker_on_redis_runs_a_queued_job(redis_queue, users, django_capt
     SimpleWorker([queue], connection=queue.connection, job_class=RQJob).work(burst=True)
     job.refresh_from_db()
     assert job.status == Job.Status.DONE and job.file.read() == b"dari pekerja"
+
+
+def _kill_its_worker(job: Job) -> None:
+    """What `kill -9` of the worker running the job leaves: the job running, no heartbeat since."""
+    last = timezone.now() - dt.timedelta(minutes=10)
+    Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING, attempts=1, started_at=last, heartbeat_at=last)
+
+
+def _page_sees(client, job: Job) -> dict:
+    client.force_login(job.requested_by)
+    return client.get(reverse("jobs:status", args=[job.id])).json()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_database_worker_runs_again_a_job_whose_worker_was_killed(client, settings, users,
+                                                                       django_capture_on_commit_callbacks):
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": settings.TASK_BACKENDS["database"]}}
+    job = _queue_job(users["evaluator"], django_capture_on_commit_callbacks)
+    DBTaskResult.objects.update(status=TaskResultStatus.RUNNING)  # taken by the worker that died
+    _kill_its_worker(job)
+    assert _page_sees(client, job)["status"] == "queued"
+    call_command("worker", "--burst", verbosity=0)
+    job.refresh_from_db()
+    assert job.status == Job.Status.DONE and job.attempts == 2 and job.file.read() == b"dari pekerja"
+
+
+def test_an_rq_worker_runs_again_a_job_whose_worker_was_killed(client, redis_queue, users,
+                                                               django_capture_on_commit_callbacks):
+    import django_rq
+    from django_tasks_rq import Job as RQJob
+    from rq import SimpleWorker
+
+    job = _queue_job(users["evaluator"], django_capture_on_commit_callbacks)
+    queue = django_rq.get_queue("default")
+    queue.empty()  # taken by the worker that died
+    _kill_its_worker(job)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _page_sees(client, job)["status"] == "queued"
+    assert queue.count == 1
+    SimpleWorker([queue], connection=queue.connection, job_class=RQJob).work(burst=True)
+    job.refresh_from_db()
+    assert job.status == Job.Status.DONE and job.attempts == 2 and job.file.read() == b"dari pekerja"
 
 
 def test_the_worker_command_refuses_the_immediate_backend():

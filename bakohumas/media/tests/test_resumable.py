@@ -127,3 +127,21 @@ def test_the_prune_command(client, operator, activity):
     assert "1 unggahan bertahap dihapus." in out.getvalue()
     with pytest.raises(CommandError):
         call_command("prune_uploads", "--hours", "0")
+
+
+def test_the_upload_endpoints_take_a_video_while_other_pages_keep_the_smaller_body_limit(
+        client, operator, activity, settings):
+    settings.REQUEST_MAX_BYTES = 1000  # signed in, elsewhere
+    settings.MEDIA_VIDEO_MAX_MB = 1  # the upload endpoints: 1 MB and 1 MB for the form around it
+    content = jpeg_bytes(photo_image(800, 600), quality=95)
+    assert len(content) > 1000
+    client.force_login(operator)
+    session = _start(client, activity, "foto.jpg", len(content))
+    response = _put(client, session["url"], content, 0, len(content))
+    assert response.status_code == 200 and response.json()["ok"]
+    response = client.generic("PUT", session["url"], b"", content_type="application/octet-stream",
+                              CONTENT_LENGTH=str(3 * 1024 * 1024), headers={"Accept": "application/json"})
+    assert response.status_code == 413 and "terlalu besar" in response.json()["error"]
+    response = client.post(reverse("media:upload_start", args=[activity.id]),
+                           {"filename": "x" * 2000, "size": 10})
+    assert response.status_code == 413

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import zipfile
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -33,6 +35,10 @@ MEMBER_FACTOR = 4
 X_TWEETS = re.compile(r"(?:^|/)tweets?(?:-part(\d+))?\.js$")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9_.]{2,60})")
+# The platforms' exports nest a handful of levels (TikTok: about six). Deeper JSON is refused before
+# anything walks it: json.loads, str() and the readers recurse, and a few thousand brackets would
+# raise RecursionError (a 500 on the page, a traceback in the command).
+MAX_JSON_DEPTH = 64
 
 
 class UnreadablePostFile(ValueError):
@@ -72,6 +78,34 @@ def decode_text(content: bytes) -> str:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UnreadablePostFile(_("Berkas bukan teks UTF-8. Simpan ulang sebagai CSV UTF-8.")) from None
+
+
+def _deeper_than(data: Any, limit: int) -> bool:
+    """Whether `data` nests lists/objects more than `limit` levels (walked without recursion)."""
+    stack = [(data, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            if depth > limit:
+                return True
+            stack.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return False
+
+
+def load_json(text: str, broken: str) -> Any:
+    """The parsed JSON; UnreadablePostFile with `broken` when it is not JSON, and with its own message
+    when it nests deeper than MAX_JSON_DEPTH."""
+    too_deep = UnreadablePostFile(_("Berkas JSON ini bertingkat terlalu dalam (lebih dari %(depth)s tingkat), "
+                                    "jadi bukan ekspor platform yang dikenal.") % {"depth": MAX_JSON_DEPTH})
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise too_deep from None
+    except ValueError:
+        raise UnreadablePostFile(broken) from None
+    if _deeper_than(data, MAX_JSON_DEPTH):
+        raise too_deep
+    return data
 
 
 def first_line_of(text: str) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import json
 import zipfile
 from typing import Any
 
@@ -17,6 +16,7 @@ from bakohumas.posts.importers import (
     RawRow,
     UnreadablePostFile,
     decode_text,
+    load_json,
     mentions_in,
     zip_member,
     zip_members,
@@ -31,11 +31,8 @@ def _ytd(text: str, what: str) -> list[Any]:
     if not sep or not prefix.strip().startswith("window.YTD."):
         raise UnreadablePostFile(_("Berkas %(what)s dari arsip X tidak dikenali (harus diawali window.YTD.).")
                                  % {"what": what})
-    try:
-        data = json.loads(body.strip().rstrip(";"))
-    except ValueError:
-        raise UnreadablePostFile(_("Berkas %(what)s dari arsip X rusak: isinya bukan JSON yang utuh.")
-                                 % {"what": what}) from None
+    data = load_json(body.strip().rstrip(";"),
+                     _("Berkas %(what)s dari arsip X rusak: isinya bukan JSON yang utuh.") % {"what": what})
     if not isinstance(data, list):
         raise UnreadablePostFile(_("Berkas %(what)s dari arsip X tidak berisi daftar.") % {"what": what})
     return data
@@ -111,10 +108,7 @@ def read_tiktok(content: bytes) -> Batch:
         if member is None:
             raise UnreadablePostFile(_("Arsip ini tidak memuat user_data.json dari TikTok."))
         content = member
-    try:
-        data = json.loads(decode_text(content))
-    except ValueError:
-        raise UnreadablePostFile(_("Berkas JSON TikTok rusak: isinya bukan JSON yang utuh.")) from None
+    data = load_json(decode_text(content), _("Berkas JSON TikTok rusak: isinya bukan JSON yang utuh."))
     # The download has said "Video › Videos › VideoList"; newer ones say "Post › Posts › VideoList".
     videos = _dig(data, "Video", "Videos", "VideoList") or _dig(data, "Post", "Posts", "VideoList")
     if not isinstance(videos, list):

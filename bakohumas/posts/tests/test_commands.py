@@ -50,6 +50,18 @@ def test_a_bad_file_is_one_line_on_stderr_and_a_non_zero_exit(kediri, tmp_path, 
     assert "biner" in err and len(err.splitlines()) == 1
 
 
+def test_deeply_nested_json_is_one_line_on_stderr_and_a_non_zero_exit(kediri, tmp_path, capsys):
+    from bakohumas.posts.management.commands.import_posts import Command
+
+    path = tmp_path / "user_data.json"
+    path.write_bytes(b'{"Video": ' + b"[" * 100_000 + b"]" * 100_000 + b"}")
+    with pytest.raises(SystemExit) as exit_info:
+        Command().run_from_argv(["bakohumas", "import_posts", str(path), "--office", "3571"])
+    assert exit_info.value.code != 0
+    err = capsys.readouterr().err.strip()
+    assert "bertingkat terlalu dalam" in err and len(err.splitlines()) == 1
+
+
 def test_fetch_feeds_reports_each_feed(kediri, capsys, private_feeds):
     from bakohumas.posts.feeds import feed_create
 

@@ -174,6 +174,37 @@ def test_a_feed_on_an_internal_address_or_odd_port_is_refused(kediri, url, messa
     assert not Feed.objects.exists()
 
 
+@pytest.mark.parametrize("host", [
+    "2002:7f00:1::",  # 6to4 of 127.0.0.1
+    "2002:c0a8:10a::1",  # 6to4 of 192.168.1.10
+    "2002:a9fe:a9fe::",  # 6to4 of 169.254.169.254
+    "64:ff9b::7f00:1",  # NAT64 of 127.0.0.1
+    "64:ff9b::a00:1",  # NAT64 of 10.0.0.1
+    "::ffff:127.0.0.1",  # IPv4-mapped
+    "2001:0:4136:e378:8000:63bf:80ff:fffe",  # Teredo, client 127.0.0.1
+])
+def test_an_ipv6_form_of_an_internal_ipv4_address_is_refused(kediri, host, monkeypatch):
+    import socket
+
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="jaringan internal"):
+        feed_create(office=kediri, url=f"http://[{host}]/feed", kind="feed", actor=None)
+    monkeypatch.setattr(socket, "getaddrinfo", lambda h, port, *args, **kwargs: [
+        (socket.AF_INET6, socket.SOCK_STREAM, 6, "", (host, port, 0, 0))])
+    feed = Feed.objects.create(office=kediri, url="http://berita.contoh.id/rss", kind="feed")
+    assert feed_fetch(feed) == 0 and "jaringan internal" in feed.last_error
+
+
+@pytest.mark.parametrize(("address", "public"), [
+    ("64:ff9b::808:808", True), ("2002:808:808::1", True), ("2606:4700::1111", True), ("8.8.8.8", True),
+    ("64:ff9b::7f00:1", False), ("2002:7f00:1::", False)])
+def test_an_embedded_ipv4_address_is_judged_by_itself(address, public):
+    import ipaddress
+
+    assert feeds_module._public(ipaddress.ip_address(address)) is public
+
+
 def test_a_host_name_that_resolves_to_loopback_is_refused_when_fetched(kediri, monkeypatch):
     import socket
 

@@ -287,6 +287,29 @@ def test_unknown_or_broken_files_get_a_clear_message(content, message):
         read_posts(content)
 
 
+DEEP = 100_000  # far past Python's recursion limit
+
+
+@pytest.mark.parametrize("content", [
+    b'{"Video": {"Videos": {"VideoList": ' + b"[" * DEEP + b"]" * DEEP + b"}}}",
+    b"window.YTD.tweets.part0 = " + b"[" * DEEP + b"]" * DEEP,
+    _x_archive(("data/tweets.js", "window.YTD.tweets.part0 = " + "[" * DEEP + "]" * DEEP)),
+    # Parses, but nests deeper than any export: refused before a reader walks it.
+    b'{"Video": {"Videos": {"VideoList": [{"Title": ' + b"[" * 200 + b"]" * 200 + b"}]}}}"])
+def test_it_refuses_deeply_nested_json_with_its_own_message(content):
+    with pytest.raises(UnreadablePostFile, match="bertingkat terlalu dalam"):
+        read_posts(content)
+
+
+def test_it_reads_json_as_deep_as_the_limit():
+    from bakohumas.posts.importers import MAX_JSON_DEPTH
+
+    # The outer object, Video, Videos, VideoList and the video are five levels; the title's lists the rest.
+    title = "[" * (MAX_JSON_DEPTH - 5) + "]" * (MAX_JSON_DEPTH - 5)
+    content = '{"Video": {"Videos": {"VideoList": [{"Title": ' + title + ', "Date": "2025-07-16 10:15:00"}]}}}'
+    assert len(read_posts(content.encode()).rows) == 1
+
+
 def test_post_upsert_creates_then_updates_and_respects_corrections(kediri, kediri_channels, operator):
     when = dt.datetime(2025, 7, 1, 9, tzinfo=dt.UTC)
     post = post_upsert(office=kediri, platform="instagram", account="@KPUKotaKediri",

@@ -113,3 +113,11 @@ def test_feeds_are_added_listed_and_removed(client, operator, kediri, django_cap
     assert "tidak dapat diambil" in client.get(url).content.decode()
     assert client.post(reverse("posts:feed_delete", args=[feed.id])).status_code == 302
     assert not Feed.objects.exists()
+
+
+def test_import_refuses_deeply_nested_json_with_a_message(client, operator, kediri):
+    client.force_login(operator)
+    content = b'{"Video": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    response = client.post(reverse("posts:import", args=["3571"]),
+                           {"format": "auto", "file": SimpleUploadedFile("user_data.json", content)})
+    assert response.status_code == 400 and "bertingkat terlalu dalam" in response.content.decode()

@@ -55,6 +55,17 @@ def test_it_rate_limits_per_address(client, monkeypatch):
     assert InformationRequest.objects.count() == 2
 
 
+def test_only_registered_requests_count_toward_the_rate_limit(client, monkeypatch):
+    monkeypatch.setattr(views_public, "RATE_LIMIT", 2)
+    for _ in range(4):  # a citizen who mistypes the NIK four times is told why, not locked out
+        response = client.post(URL, form_data(nik="12345"))
+        assert response.status_code == 400 and "16 angka" in response.content.decode()
+    assert client.post(URL, form_data()).status_code == 302
+    assert client.post(URL, form_data()).status_code == 302
+    assert client.post(URL, form_data()).status_code == 429
+    assert InformationRequest.objects.count() == 2
+
+
 @pytest.mark.parametrize(("nik", "message"), [("12345", "16 angka"), ("9971011708450001", "tidak sah"),
                                               ("", "wajib mengisi NIK")])
 def test_it_explains_a_bad_nik_and_keeps_what_was_typed(client, nik, message):

@@ -4,10 +4,12 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from bakohumas.audit.models import AuditEntry
 from bakohumas.conftest import FULL_VALUES
-from bakohumas.reports.models import Submission
+from bakohumas.core.periods import Quarter
+from bakohumas.reports.models import Period, Submission
 from bakohumas.reports.services import period_get_or_create, submission_start
 
 pytestmark = pytest.mark.django_db
@@ -158,6 +160,33 @@ def test_a_closed_period_refuses_new_reports(client, operator, kediri):
     client.force_login(operator)
     client.post(reverse("reports:start", args=["3571", "2025Q3"]))
     assert not Submission.objects.filter(office=kediri, period=period).exists()
+
+
+def test_it_refuses_an_office_a_period_that_has_not_started(client, operator, kediri):
+    client.force_login(operator)
+    next_quarter = Quarter.containing(timezone.localdate()).next().code
+    for code in ("2099Q4", next_quarter):
+        response = client.post(reverse("reports:start", args=["3571", code]), follow=True)
+        assert response.redirect_chain[-1][0] == reverse("home")
+        assert "belum dimulai" in response.content.decode()
+        assert not Period.objects.filter(code=code).exists()
+    assert not Submission.objects.exists()
+
+
+def test_it_starts_the_quarter_under_way(client, operator, kediri):
+    client.force_login(operator)
+    current = Quarter.containing(timezone.localdate()).code
+    response = client.post(reverse("reports:start", args=["3571", current]))
+    assert response.url == reverse("reports:detail", args=[Submission.objects.get(period_id=current).id])
+
+
+def test_an_office_may_start_a_future_period_kpu_ri_opened(client, operator, national, kediri):
+    future = Quarter.containing(timezone.localdate()).next().code
+    client.force_login(national)
+    assert client.post(reverse("reports:periods"), {"code": future}).status_code == 302
+    client.force_login(operator)
+    client.post(reverse("reports:start", args=["3571", future]))
+    assert Submission.objects.filter(office=kediri, period_id=future).exists()
 
 
 def test_the_report_page_has_a_fixed_number_of_queries(client, operator, draft, django_assert_max_num_queries):
