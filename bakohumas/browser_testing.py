@@ -19,7 +19,7 @@ DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 TIMEOUT_MS = 10_000
 
 
-def browser_env() -> dict[str, str]:
+def browser_env() -> dict[str, str | float | bool]:
     """The environment Chromium starts with: the test's, less libfaketime. The suite also runs under a
     faked date (scripts/run-tests); the server then lives on that date, but Chromium under
     libfaketime never finishes loading a page, and a browser's own clock decides nothing we test."""
