@@ -1,0 +1,114 @@
+"""Account management for managers (issue 16): the accounts a manager manages, and per account deactivate,
+reactivate, move to another office or role, and reset two-step verification. Who manages whom is
+management.py; the writes are services_manage.py. Each state change is a GET confirmation page and a POST."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from bakohumas.accounts import services_manage
+from bakohumas.accounts.forms_manage import AccountAssignmentForm, AccountFilterForm
+from bakohumas.accounts.management import is_manager
+from bakohumas.accounts.selectors_manage import get_managed_account, managed_accounts_for_list
+
+PER_PAGE = 50
+
+
+@login_required
+def account_list(request: HttpRequest) -> HttpResponse:
+    if not is_manager(request.user):
+        raise PermissionDenied
+    form = AccountFilterForm(request.GET or None, user=request.user)
+    filters = form.cleaned_data if form.is_valid() else {}
+    accounts = managed_accounts_for_list(request.user, office=filters.get("kantor"), query=filters.get("q", ""))
+    page = Paginator(accounts, PER_PAGE).get_page(request.GET.get("hal"))
+    params = request.GET.copy()
+    params.pop("hal", None)
+    return render(request, "accounts/manage/list.html", {"form": form, "page": page, "params": params.urlencode()})
+
+
+@login_required
+def account_detail(request: HttpRequest, account_id: UUID) -> HttpResponse:
+    account = get_managed_account(request.user, account_id)
+    return render(request, "accounts/manage/detail.html", {"account": account})
+
+
+# action -> (service, title of the confirmation page, explanation, button, success message)
+ACTIONS: dict[str, tuple[Callable[..., Any], Any, Any, Any, Any]] = {
+    "deactivate": (services_manage.account_deactivate, gettext_lazy("Nonaktifkan akun"),
+                   gettext_lazy("Pemilik akun tidak dapat masuk lagi dan semua sesinya segera berakhir. "
+                                "Catatan dan laporan yang pernah dibuatnya tetap tercatat atas namanya."),
+                   gettext_lazy("Nonaktifkan"), gettext_lazy("Akun %(name)s dinonaktifkan.")),
+    "reactivate": (services_manage.account_reactivate, gettext_lazy("Aktifkan kembali akun"),
+                   gettext_lazy("Pemilik akun dapat masuk lagi dengan kata sandinya."),
+                   gettext_lazy("Aktifkan kembali"), gettext_lazy("Akun %(name)s aktif kembali.")),
+    "two_factor_reset": (services_manage.account_two_factor_reset,
+                         gettext_lazy("Atur ulang verifikasi dua langkah"),
+                         gettext_lazy("Perangkat autentikator akun ini dihapus dan semua sesinya berakhir. "
+                                      "Bila perannya mewajibkan verifikasi dua langkah, pemilik akun diminta "
+                                      "memasangnya lagi saat masuk berikutnya."),
+                         gettext_lazy("Atur ulang"),
+                         gettext_lazy("Verifikasi dua langkah akun %(name)s telah diatur ulang.")),
+}
+
+
+def _confirm(request: HttpRequest, account_id: UUID, action: str) -> HttpResponse:
+    account = get_managed_account(request.user, account_id)
+    service, title, explanation, button, success = ACTIONS[action]
+    context = {"account": account, "title": title, "explanation": explanation, "button": button}
+    if request.method == "POST":
+        try:
+            service(account=account, actor=request.user)
+        except ValidationError as exc:
+            return render(request, "accounts/manage/confirm.html", {**context, "errors": exc.messages}, status=400)
+        messages.success(request, str(success) % {"name": account})
+        return redirect("accounts:manage_detail", account_id=account.pk)
+    return render(request, "accounts/manage/confirm.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_deactivate(request: HttpRequest, account_id: UUID) -> HttpResponse:
+    return _confirm(request, account_id, "deactivate")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_reactivate(request: HttpRequest, account_id: UUID) -> HttpResponse:
+    return _confirm(request, account_id, "reactivate")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_two_factor_reset(request: HttpRequest, account_id: UUID) -> HttpResponse:
+    return _confirm(request, account_id, "two_factor_reset")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_assign(request: HttpRequest, account_id: UUID) -> HttpResponse:
+    account = get_managed_account(request.user, account_id)
+    initial = {"office": account.office, "role": account.role}
+    form = AccountAssignmentForm(request.POST or None, initial=initial, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_manage.account_assign(account=account, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Satuan kerja dan peran akun %(name)s diperbarui.") % {"name": account})
+            return redirect("accounts:manage_detail", account_id=account.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "accounts/manage/assign.html", {"account": account, "form": form}, status=status)
