@@ -1,15 +1,21 @@
-"""Reads for the account management pages: the accounts a manager manages, with what the list shows."""
+"""Reads for the account management pages (the accounts a manager manages, with what the list shows)
+and for the sessions pages."""
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Any
 from uuid import UUID
 
+from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bakohumas.accounts.management import manageable_accounts
+from bakohumas.accounts.models import UserSession
 from bakohumas.offices.models import Office, PositionTerm, User
 
 
@@ -33,3 +39,20 @@ def get_managed_account(user: Any, account_id: UUID) -> User:
     """An account `user` manages, or 404 (outsiders, non-managers and the user's own account alike)."""
     return get_object_or_404(managed_accounts_for_list(user), pk=account_id)
 
+
+
+def active_sessions(user: Any) -> list[UserSession]:
+    """The user's sessions still alive in the session store, most recently used first. A row whose session
+    has expired (the browser closed, the absolute limit) is left out."""
+    rows = list(UserSession.objects.filter(user=user).order_by("-last_seen_at"))
+    if settings.SESSION_ENGINE.endswith((".db", ".cached_db")):
+        live = set(Session.objects.filter(session_key__in=[r.session_key for r in rows],
+                                          expire_date__gt=timezone.now()).values_list("session_key", flat=True))
+        return [r for r in rows if r.session_key in live]
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    return [r for r in rows if store().exists(r.session_key)]
+
+
+def get_session_of(user: Any, session_id: UUID) -> UserSession:
+    """One session row of `user`, or 404 (a session of anybody else included)."""
+    return get_object_or_404(UserSession.objects.select_related("user__office"), pk=session_id, user=user)

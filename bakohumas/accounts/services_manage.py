@@ -4,21 +4,31 @@ view that forgot to never lets a manager act outside their scope, and each leave
 
 from __future__ import annotations
 
+import time
 from importlib import import_module
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
+from django.contrib.sessions.backends.base import SessionBase
 from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bakohumas.accounts.management import can_manage, can_manage_account
+from bakohumas.accounts.middleware import TOUCH_EVERY_SECONDS
+from bakohumas.accounts.models import USER_AGENT_LENGTH, UserSession
 from bakohumas.audit.services import audit_record
+from bakohumas.core.ratelimit import client_ip
 from bakohumas.offices.models import Office, User
+
+
+# This session's row, its key when last written and when: the middleware writes at most once a minute.
+SESSION_ROW_KEY = "bakohumas_user_session"
 
 
 def _check(actor: Any, account: User) -> None:
@@ -26,15 +36,105 @@ def _check(actor: Any, account: User) -> None:
         raise PermissionDenied
 
 
-def user_sessions_end(*, user: User) -> int:
-    """Delete every live session of `user` from the session store, so each ends at its next request.
-    Django keys sessions by a random key, not by user: the database store is scanned for the user's id."""
-    store = import_module(settings.SESSION_ENGINE).SessionStore
+def _session_store() -> type[SessionBase]:
+    return import_module(settings.SESSION_ENGINE).SessionStore
+
+
+def user_sessions_end(*, user: User, keep_key: str | None = None) -> int:
+    """Delete every session of `user` (but `keep_key`) from the session store and their rows, so each ends
+    at its next request. The rows (UserSession) name the sessions; with a database store, the store is also
+    scanned for the user's id, for a session opened before rows were kept. Returns how many ended."""
+    store = _session_store()
+    keys = set(UserSession.objects.filter(user=user).values_list("session_key", flat=True))
+    if settings.SESSION_ENGINE.endswith((".db", ".cached_db")):
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+            if session.get_decoded().get(SESSION_KEY) == str(user.pk):
+                keys.add(session.session_key)
+    keys.discard(keep_key)  # type: ignore[arg-type]
     ended = 0
-    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
-        if session.get_decoded().get(SESSION_KEY) == str(user.pk):
-            store(session_key=session.session_key).delete()
+    for key in keys:
+        if store().exists(key):
             ended += 1
+        store(session_key=key).delete()
+    UserSession.objects.filter(user=user, session_key__in=keys).delete()
+    return ended
+
+
+def user_session_start(*, request: HttpRequest, user: User) -> UserSession:
+    """A row for the login that has just happened (signal user_logged_in)."""
+    session = request.session
+    if not session.session_key:
+        session.save()
+    row = UserSession.objects.create(user=user, session_key=str(session.session_key), ip=client_ip(request) or None,
+                                     user_agent=request.META.get("HTTP_USER_AGENT", "")[:USER_AGENT_LENGTH])
+    _remember(request, row)
+    return row
+
+
+def _remember(request: HttpRequest, row: UserSession) -> None:
+    request.session[SESSION_ROW_KEY] = {"id": str(row.pk), "key": row.session_key, "seen": int(time.time())}
+
+
+def user_session_touch(*, request: HttpRequest) -> None:
+    """Keep the row of this session current: its last request (at most one write a minute) and its key,
+    which Django changes on a password change. A session without a row (opened before rows were kept)
+    gets one."""
+    session = request.session
+    user: Any = request.user  # signed in: the middleware asks before calling
+    mark = session.get(SESSION_ROW_KEY)
+    now = int(time.time())
+    if (isinstance(mark, dict) and mark.get("key") == session.session_key
+            and isinstance(mark.get("seen"), int) and now - mark["seen"] < TOUCH_EVERY_SECONDS):
+        return
+    row_id = mark.get("id") if isinstance(mark, dict) else None
+    row = UserSession.objects.filter(pk=row_id, user=user).first() if row_id else None
+    if row is None:
+        row = UserSession.objects.filter(session_key=session.session_key, user=user).first()
+    if row is None:
+        user_session_start(request=request, user=user)
+        return
+    row.session_key = session.session_key or row.session_key
+    row.last_seen_at = timezone.now()
+    row.save(update_fields=["session_key", "last_seen_at"])
+    _remember(request, row)
+
+
+def user_session_forget(*, request: HttpRequest) -> None:
+    """The row of a session that has logged out (signal user_logged_out)."""
+    key = request.session.session_key
+    if key:
+        UserSession.objects.filter(session_key=key).delete()
+
+
+@transaction.atomic
+def user_session_end(*, row: UserSession, actor: Any) -> None:
+    """End one session of a person: theirs (from /akun/sesi/) or one of their manager's people."""
+    if row.user_id != actor.pk:
+        _check(actor, row.user)
+    _session_store()(session_key=row.session_key).delete()
+    row.delete()
+    action = "auth.session_end" if row.user_id == actor.pk else "account.session_end"
+    audit_record(actor=actor, action=action, target=row.user, office=row.user.office,
+                 data={"ip": row.ip or "", "user_agent": row.user_agent})
+
+
+@transaction.atomic
+def user_sessions_end_others(*, request: HttpRequest) -> int:
+    """"Keluar dari semua perangkat lain": every session of the user but this one."""
+    user: Any = request.user
+    ended = user_sessions_end(user=user, keep_key=request.session.session_key)
+    audit_record(actor=user, action="auth.sessions_end_others", target=user, office=user.office,
+                 data={"sessions_ended": ended, "ip": client_ip(request)})
+    return ended
+
+
+@transaction.atomic
+def account_sessions_end(*, account: User, actor: Any) -> int:
+    """A manager logs one of their people out everywhere."""
+    _check(actor, account)
+    ended = user_sessions_end(user=account)
+    audit_record(actor=actor, action="account.sessions_end", target=account, office=account.office,
+                 data={"sessions_ended": ended})
     return ended
 
 

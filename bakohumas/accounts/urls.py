@@ -18,4 +18,11 @@ urlpatterns = [
     path("kelola/<uuid:account_id>/penempatan/", views_manage.account_assign, name="manage_assign"),
     path("kelola/<uuid:account_id>/atur-ulang-2fa/", views_manage.account_two_factor_reset,
          name="manage_two_factor_reset"),
+    path("kelola/<uuid:account_id>/sesi/keluar-semua/", views_manage.account_sessions_end,
+         name="manage_sessions_end"),
+    path("kelola/<uuid:account_id>/sesi/<uuid:session_id>/keluar/", views_manage.account_session_end,
+         name="manage_session_end"),
+    path("sesi/", views_manage.session_list, name="sessions"),
+    path("sesi/keluar-lainnya/", views_manage.sessions_end_others, name="sessions_end_others"),
+    path("sesi/<uuid:session_id>/keluar/", views_manage.session_end, name="session_end"),
 ]

@@ -16,12 +16,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from bakohumas.accounts import services_manage
 from bakohumas.accounts.forms_manage import AccountAssignmentForm, AccountFilterForm
 from bakohumas.accounts.management import is_manager
-from bakohumas.accounts.selectors_manage import get_managed_account, managed_accounts_for_list
+from bakohumas.accounts.selectors_manage import (
+    active_sessions,
+    get_managed_account,
+    get_session_of,
+    managed_accounts_for_list,
+)
 
 PER_PAGE = 50
 
@@ -42,7 +47,7 @@ def account_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def account_detail(request: HttpRequest, account_id: UUID) -> HttpResponse:
     account = get_managed_account(request.user, account_id)
-    return render(request, "accounts/manage/detail.html", {"account": account})
+    return render(request, "accounts/manage/detail.html", {"account": account, "sessions": active_sessions(account)})
 
 
 # action -> (service, title of the confirmation page, explanation, button, success message)
@@ -61,6 +66,10 @@ ACTIONS: dict[str, tuple[Callable[..., Any], Any, Any, Any, Any]] = {
                                       "memasangnya lagi saat masuk berikutnya."),
                          gettext_lazy("Atur ulang"),
                          gettext_lazy("Verifikasi dua langkah akun %(name)s telah diatur ulang.")),
+    "sessions_end": (services_manage.account_sessions_end, gettext_lazy("Keluarkan dari semua perangkat"),
+                     gettext_lazy("Semua sesi akun ini segera berakhir; pemilik akun harus masuk lagi di setiap "
+                                  "perangkat."),
+                     gettext_lazy("Keluarkan"), gettext_lazy("%(name)s telah dikeluarkan dari semua perangkat.")),
 }
 
 
@@ -94,6 +103,49 @@ def account_reactivate(request: HttpRequest, account_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def account_two_factor_reset(request: HttpRequest, account_id: UUID) -> HttpResponse:
     return _confirm(request, account_id, "two_factor_reset")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_sessions_end(request: HttpRequest, account_id: UUID) -> HttpResponse:
+    return _confirm(request, account_id, "sessions_end")
+
+
+@login_required
+@require_POST
+def account_session_end(request: HttpRequest, account_id: UUID, session_id: UUID) -> HttpResponse:
+    account = get_managed_account(request.user, account_id)
+    row = get_session_of(account, session_id)
+    services_manage.user_session_end(row=row, actor=request.user)
+    messages.success(request, _("Sesi diakhiri."))
+    return redirect("accounts:manage_detail", account_id=account.pk)
+
+
+@login_required
+def session_list(request: HttpRequest) -> HttpResponse:
+    """The person's own active sessions, this one marked."""
+    return render(request, "accounts/manage/sessions.html",
+                  {"sessions": active_sessions(request.user), "current_key": request.session.session_key})
+
+
+@login_required
+@require_POST
+def sessions_end_others(request: HttpRequest) -> HttpResponse:
+    ended = services_manage.user_sessions_end_others(request=request)
+    messages.success(request, _("Anda telah keluar dari %(n)s perangkat lain.") % {"n": ended})
+    return redirect("accounts:sessions")
+
+
+@login_required
+@require_POST
+def session_end(request: HttpRequest, session_id: UUID) -> HttpResponse:
+    row = get_session_of(request.user, session_id)
+    current = row.session_key == request.session.session_key
+    services_manage.user_session_end(row=row, actor=request.user)
+    if current:  # this very session: its store entry is gone, so the next page is the login page
+        return redirect("login")
+    messages.success(request, _("Sesi diakhiri."))
+    return redirect("accounts:sessions")
 
 
 @login_required

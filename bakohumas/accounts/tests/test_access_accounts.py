@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bakohumas.access_testing import FORBIDDEN, FOUND, MISSING, OK, ROLES, check_anonymous, check_role, row
+from bakohumas.accounts.models import UserSession
 from bakohumas.offices.models import Office, User
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +31,12 @@ PAGES = {
     "accounts:manage_reactivate": ("get", "account", MANAGERS),
     "accounts:manage_assign": ("get", "account", MANAGERS),
     "accounts:manage_two_factor_reset": ("get", "account", MANAGERS),
+    "accounts:manage_sessions_end": ("get", "account", MANAGERS),
+    "accounts:manage_session_end": ("post", "account_session", row(MISSING, FOUND, MISSING, FOUND, MISSING, FOUND)),
+    # Sessions: everyone's own; a session of somebody else is not found.
+    "accounts:sessions": ("get", "none", EVERYONE),
+    "accounts:sessions_end_others": ("post", "none", row(FOUND, FOUND, FOUND, FOUND, FOUND, FOUND)),
+    "accounts:session_end": ("post", "session", row(MISSING, MISSING, MISSING, MISSING, MISSING, MISSING)),
 }
 
 
@@ -52,4 +59,6 @@ def _managed_operator() -> User:
 
 
 def _args(account: User):
-    return lambda kind: [account.pk] if kind == "account" else []
+    session = UserSession.objects.create(user=account, session_key="k" * 32)
+    kinds = {"account": [account.pk], "account_session": [account.pk, session.pk], "session": [session.pk]}
+    return lambda kind: kinds.get(kind, [])
