@@ -8,6 +8,7 @@ import time
 from importlib import import_module
 from typing import Any
 
+import django_otp
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends.base import SessionBase
@@ -17,11 +18,13 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bakohumas.accounts.management import can_manage, can_manage_account
 from bakohumas.accounts.middleware import TOUCH_EVERY_SECONDS
 from bakohumas.accounts.models import USER_AGENT_LENGTH, UserSession
+from bakohumas.accounts.services import confirmed_device
 from bakohumas.audit.services import audit_record
 from bakohumas.core.ratelimit import client_ip
 from bakohumas.offices.models import Office, User
@@ -195,7 +198,63 @@ def account_two_factor_reset(*, account: User, actor: Any) -> int:
     deleted, _counts = TOTPDevice.objects.filter(user=account).delete()
     if not deleted:
         raise ValidationError(_("Akun ini belum memasang verifikasi dua langkah."))
+    StaticDevice.objects.filter(user=account).delete()  # the backup codes go with the app they back up
     ended = user_sessions_end(user=account)
     audit_record(actor=actor, action="account.two_factor_reset", target=account, office=account.office,
                  data={"devices": deleted, "sessions_ended": ended})
     return deleted
+
+
+# Backup codes (issue 16 item 4) --------------------------------------------------------------------------
+
+BACKUP_CODE_COUNT = 10
+BACKUP_DEVICE_NAME = "Kode cadangan"
+
+
+def backup_device(user: Any) -> StaticDevice | None:
+    return StaticDevice.objects.filter(user=user, confirmed=True).first()
+
+
+@transaction.atomic
+def backup_codes_generate(*, request: HttpRequest) -> list[str]:
+    """Ten new one-time codes for a session verified with the person's second step; the old codes stop
+    working. The codes are returned to be shown once; the device stays, so a session verified with a backup
+    code stays verified."""
+    user: Any = request.user
+    if confirmed_device(user) is None or not user.is_verified():
+        raise PermissionDenied
+    device = backup_device(user)
+    if device is None:
+        device = StaticDevice(user=user, name=BACKUP_DEVICE_NAME, confirmed=True)
+        device.full_clean()
+        device.save()
+    else:
+        device.token_set.all().delete()
+    codes: set[str] = set()
+    while len(codes) < BACKUP_CODE_COUNT:
+        codes.add(StaticToken.random_token())
+    StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in sorted(codes)])
+    audit_record(actor=user, action="auth.backup_codes_generate", target=user, office=user.office,
+                 data={"ip": client_ip(request)})
+    return sorted(codes)
+
+
+def backup_code_verify(*, request: HttpRequest, token: str) -> tuple[bool, dict[str, Any] | None]:
+    """The second step with a backup code instead of the app's code: each code works once (django-otp
+    deletes it). Returns (ok, throttle info when refused without checking)."""
+    user: Any = request.user
+    device = backup_device(user)
+    if device is None:
+        return False, None
+    allowed, info = device.verify_is_allowed()
+    if not allowed:
+        return False, info
+    data = {"ip": client_ip(request)}
+    if device.verify_token(token):
+        django_otp.login(request, device)
+        audit_record(actor=user, action="auth.backup_code_used", target=user, office=user.office,
+                     data={**data, "remaining": device.token_set.count()})
+        return True, None
+    audit_record(actor=user, action="auth.otp_failed", target=user, office=user.office, note="kode cadangan",
+                 data=data)
+    return False, None

@@ -25,4 +25,5 @@ urlpatterns = [
     path("sesi/", views_manage.session_list, name="sessions"),
     path("sesi/keluar-lainnya/", views_manage.sessions_end_others, name="sessions_end_others"),
     path("sesi/<uuid:session_id>/keluar/", views_manage.session_end, name="session_end"),
+    path("2fa/kode-cadangan/", views_manage.backup_codes, name="backup_codes"),
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 from uuid import UUID
 
 from django.contrib import messages
@@ -14,11 +15,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from bakohumas.accounts import services_manage
+from bakohumas.accounts.services import confirmed_device
 from bakohumas.accounts.forms_manage import AccountAssignmentForm, AccountFilterForm
 from bakohumas.accounts.management import is_manager
 from bakohumas.accounts.selectors_manage import (
@@ -164,3 +168,21 @@ def account_assign(request: HttpRequest, account_id: UUID) -> HttpResponse:
             return redirect("accounts:manage_detail", account_id=account.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "accounts/manage/assign.html", {"account": account, "form": form}, status=status)
+
+
+@never_cache  # the codes are on the page: no copy in any cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def backup_codes(request: HttpRequest) -> HttpResponse:
+    """Ten one-time backup codes for the second step, shown once; new ones replace the old. Only a session
+    verified with the second step reaches this page with a device (TwoFactorMiddleware)."""
+    user: Any = request.user
+    device = confirmed_device(user)
+    if device is not None and not user.is_verified():
+        return redirect(f"{reverse('accounts:verify')}?{urlencode({'next': reverse('accounts:backup_codes')})}")
+    codes = None
+    if request.method == "POST" and device is not None:
+        codes = [f"{code[:4]} {code[4:]}" for code in services_manage.backup_codes_generate(request=request)]
+    backup = services_manage.backup_device(user)
+    return render(request, "accounts/manage/backup_codes.html", {
+        "device": device, "codes": codes, "remaining": backup.token_set.count() if backup else 0})

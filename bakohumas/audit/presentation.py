@@ -44,6 +44,8 @@ ACTIONS = {
     "account.sessions_end": _("dikeluarkan dari semua perangkat oleh pengelola"),
     "auth.session_end": _("sesi diakhiri"),
     "auth.sessions_end_others": _("keluar dari semua perangkat lain"),
+    "auth.backup_codes_generate": _("kode cadangan dibuat"),
+    "auth.backup_code_used": _("masuk dengan kode cadangan"),
 }
 
 VERBS = {

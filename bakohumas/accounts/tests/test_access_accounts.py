@@ -37,6 +37,7 @@ PAGES = {
     "accounts:sessions": ("get", "none", EVERYONE),
     "accounts:sessions_end_others": ("post", "none", row(FOUND, FOUND, FOUND, FOUND, FOUND, FOUND)),
     "accounts:session_end": ("post", "session", row(MISSING, MISSING, MISSING, MISSING, MISSING, MISSING)),
+    "accounts:backup_codes": ("get", "none", EVERYONE),
 }
 
 
