@@ -11,6 +11,7 @@ from typing import Any
 import django_otp
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
+from django.contrib.auth.password_validation import validate_password
 from django.contrib.sessions.backends.base import SessionBase
 from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -258,3 +259,31 @@ def backup_code_verify(*, request: HttpRequest, token: str) -> tuple[bool, dict[
     audit_record(actor=user, action="auth.otp_failed", target=user, office=user.office, note="kode cadangan",
                  data=data)
     return False, None
+
+
+# First run (issue 16 item 6) -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def admin_create(*, username: str, email: str, name: str, password: str) -> User:
+    """KPU RI's first account: a superuser of the national office with the Humas KPU RI role, for
+    `bakohumas create-admin`. Refuses a user name or e-mail address that already has an account."""
+    username, email, name = username.strip(), email.strip(), name.strip()
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError(_("Nama pengguna %(username)s sudah dipakai.") % {"username": username})
+    if email and User.objects.filter(email__iexact=email).exists():
+        raise ValidationError(_("Alamat e-mail %(email)s sudah memiliki akun.") % {"email": email})
+    if not email or not name:
+        raise ValidationError(_("Nama lengkap dan alamat e-mail wajib diisi."))
+    office = Office.objects.filter(code=Office.NATIONAL_CODE).first()
+    if office is None:
+        raise ValidationError(_("Satuan kerja KPU RI belum ada di basis data; jalankan migrasi terlebih dahulu."))
+    user = User(username=username, email=email, first_name=name[:150], office=office, role=User.Role.HUMAS_RI,
+                is_staff=True, is_superuser=True)
+    validate_password(password, user)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    audit_record(actor=None, action="account.create_admin", target=user, office=office,
+                 data={"username": username, "email": email})
+    return user

@@ -40,6 +40,7 @@ ACTIONS = {
     "account.reactivate": _("akun diaktifkan kembali"),
     "account.assign": _("satuan kerja atau peran akun diubah"),
     "account.two_factor_reset": _("verifikasi dua langkah diatur ulang oleh pengelola"),
+    "account.create_admin": _("akun admin pertama KPU RI dibuat"),
     "account.session_end": _("sesi diakhiri oleh pengelola"),
     "account.sessions_end": _("dikeluarkan dari semua perangkat oleh pengelola"),
     "auth.session_end": _("sesi diakhiri"),
