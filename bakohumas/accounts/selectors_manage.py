@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from bakohumas.accounts.management import manageable_accounts
+from bakohumas.accounts.management import can_manage_account, manageable_accounts
 from bakohumas.accounts.models import UserSession
 from bakohumas.offices.models import Office, PositionTerm, User
 
@@ -56,3 +56,23 @@ def active_sessions(user: Any) -> list[UserSession]:
 def get_session_of(user: Any, session_id: UUID) -> UserSession:
     """One session row of `user`, or 404 (a session of anybody else included)."""
     return get_object_or_404(UserSession.objects.select_related("user__office"), pk=session_id, user=user)
+
+
+HANDOVER_POSITIONS = frozenset({PositionTerm.Position.KETUA_BAKOHUMAS, PositionTerm.Position.OPERATOR_HUMAS})
+
+
+def previous_holders_to_deactivate(viewer: Any, office: Office, terms: list[PositionTerm]) -> list[PositionTerm]:
+    """After a handover of the Ketua Bakohumas or operator position: the ended terms (of `terms`, the
+    office's terms with their users loaded) whose holder still has an active account at the office, holds
+    no current position there, and is managed by `viewer`; the office page offers to deactivate them."""
+    current = {t.user_id for t in terms if t.ended_on is None and t.user_id}
+    offers: list[PositionTerm] = []
+    for term in terms:
+        account = term.user
+        if (term.ended_on is None or term.position not in HANDOVER_POSITIONS or account is None
+                or account.pk in current or not account.is_active or account.office_id != office.pk
+                or any(o.user_id == account.pk for o in offers)):
+            continue
+        if can_manage_account(viewer, account):
+            offers.append(term)
+    return offers
