@@ -89,9 +89,11 @@ def can_manage(user, office: Office, role: str) -> bool:
 
 def can_manage_account(user, account: User) -> bool:
     """May `user` manage `account` as it stands now? Nobody manages their own account here (that is
-    /akun/), and an account without an office or role is for superusers only."""
+    /akun/), and an account without an office or role, or a superuser's, is for superusers only."""
     if account.pk == getattr(user, "pk", None):
         return False
+    if account.is_superuser and not getattr(user, "is_superuser", False):
+        return False  # a superuser's account (the first KPU RI one) is for superusers to manage
     if account.office is None or not account.role:
         return bool(getattr(user, "is_superuser", False))
     return can_manage(user, account.office, account.role)
@@ -109,4 +111,4 @@ def manageable_accounts(user):
         roles = rule.roles & level_roles
         if roles:
             query |= Q(office__level=office_level, role__in=roles)
-    return User.objects.filter(query, office__in=manageable_offices(user)).exclude(pk=user.pk)
+    return User.objects.filter(query, office__in=manageable_offices(user), is_superuser=False).exclude(pk=user.pk)

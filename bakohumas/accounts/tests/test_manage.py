@@ -229,3 +229,15 @@ def test_it_says_when_there_is_nothing_to_reset(client, ketua, target):
     client.force_login(ketua)
     response = client.post(_url("two_factor_reset", target))
     assert response.status_code == 400 and "belum memasang" in response.content.decode()
+
+
+def test_only_a_superuser_manages_a_superusers_account(client, national):
+    admin = _account("admin.ri", "ID", User.Role.HUMAS_RI, is_superuser=True, is_staff=True)
+    client.force_login(national)
+    assert "admin.ri" not in [a.username for a in client.get(reverse("accounts:manage_list")).context["page"]]
+    assert client.post(_url("deactivate", admin)).status_code == 404
+    other_admin = _account("admin.dua", "ID", User.Role.HUMAS_RI, is_superuser=True)
+    client.force_login(other_admin)
+    assert client.post(_url("deactivate", admin)).status_code == 302
+    admin.refresh_from_db()
+    assert not admin.is_active
