@@ -4,6 +4,7 @@ view that forgot to never lets a manager act outside their scope, and each leave
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from importlib import import_module
 from typing import Any
@@ -65,10 +66,13 @@ def user_sessions_end(*, user: User, keep_key: str | None = None) -> int:
 
 
 def user_session_start(*, request: HttpRequest, user: User) -> UserSession:
-    """A row for the login that has just happened (signal user_logged_in)."""
+    """A row for the login that has just happened (signal user_logged_in). The user's rows of sessions past
+    the absolute limit (closed browsers never log out) go at the same time."""
     session = request.session
     if not session.session_key:
         session.save()
+    too_old = timezone.now() - dt.timedelta(seconds=settings.SESSION_COOKIE_AGE)
+    UserSession.objects.filter(user=user, last_seen_at__lt=too_old).delete()
     row = UserSession.objects.create(user=user, session_key=str(session.session_key), ip=client_ip(request) or None,
                                      user_agent=request.META.get("HTTP_USER_AGENT", "")[:USER_AGENT_LENGTH])
     _remember(request, row)

@@ -138,3 +138,10 @@ def test_a_manager_cannot_end_a_session_of_another_account_through_their_persons
     client.force_login(ketua)
     assert client.post(reverse("accounts:manage_session_end", args=[operator.pk, row.pk])).status_code == 404
     assert UserSession.objects.filter(pk=row.pk).exists()
+
+
+def test_a_login_clears_the_persons_rows_past_the_absolute_limit(operator, settings):
+    old = UserSession.objects.create(user=operator, session_key="lama" * 8,
+                                     last_seen_at=timezone.now() - dt.timedelta(seconds=settings.SESSION_COOKIE_AGE + 60))
+    _login("operator")
+    assert not UserSession.objects.filter(pk=old.pk).exists() and UserSession.objects.filter(user=operator).count() == 1
