@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # backup codes for two-step verification
     "ninja",
     "django_tasks",
     "django_tasks_db",
@@ -86,6 +87,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "bakohumas.accounts.middleware.IdleSessionMiddleware",
+    "bakohumas.accounts.middleware.UserSessionMiddleware",
     "bakohumas.accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",

@@ -144,6 +144,21 @@ def login(browser, base_url: str, username: str, password: str, *, before_second
     return page
 
 
+def account_shots(browser, base_url: str, shot) -> None:
+    """The Ketua Bakohumas of KPU Kota Kediri on a phone: the accounts they manage, an operator's
+    account page, and their own active sessions (issue 16)."""
+    from bakohumas.demo.data import PASSWORD
+
+    page = login(browser, base_url, "ketua.kediri", PASSWORD, **PHONE)
+    page.goto("/akun/kelola/")
+    shot(page, "40-kelola-akun-ponsel.png")
+    page.locator("table a").first.click()
+    shot(page, "41-akun-dikelola-ponsel.png")
+    page.goto("/akun/sesi/")
+    shot(page, "42-sesi-aktif-ponsel.png")
+    page.context.close()
+
+
 def take(browser, base_url: str, draft_id: str, out: Path) -> list[Path]:
     from bakohumas.demo.data import PASSWORD
 
@@ -270,6 +285,8 @@ def take(browser, base_url: str, draft_id: str, out: Path) -> list[Path]:
     page.goto(f"/kantor/{OFFICE}/serah-terima/")
     shot(page, "21-serah-terima-ponsel.png")
     page.context.close()
+
+    account_shots(browser, base_url, shot)
 
     # The operator of KPU Kota Kediri on a phone: an activity's documentation and SOP, the posts,
     # the governance figures and the content calendar (issues 5 and 8).

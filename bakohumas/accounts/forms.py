@@ -17,6 +17,20 @@ class TokenForm(forms.Form):
         return self.cleaned_data["token"].strip()
 
 
+class VerifyForm(forms.Form):
+    """The code of the authenticator app, or one of the person's backup codes (8 letters and digits)."""
+
+    token = forms.RegexField(
+        label=_("Kode 6 angka dari aplikasi autentikator, atau kode cadangan"),
+        regex=r"^\s*(\d{6}|[a-zA-Z2-7]{4}[\s-]?[a-zA-Z2-7]{4})\s*$", max_length=16,
+        error_messages={"invalid": _("Masukkan 6 angka dari aplikasi, atau kode cadangan 8 karakter.")},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True, "autocapitalize": "none"}),
+    )
+
+    def clean_token(self) -> str:
+        return "".join(self.cleaned_data["token"].split()).replace("-", "").lower()
+
+
 class PasswordConfirmForm(forms.Form):
     """The user's own password, typed again. Checked through authenticate(), so django-axes counts a wrong
     one like a failed login (and locks out after AXES_FAILURE_LIMIT) and the login audit records it."""

@@ -74,3 +74,19 @@ class TwoFactorMiddleware:
         allowed = [reverse("login"), reverse("logout"), reverse("set_language"), reverse("accounts:setup"),
                    reverse("accounts:verify"), settings.STATIC_URL]
         return any(path.startswith(prefix) for prefix in allowed)
+
+
+class UserSessionMiddleware:
+    """Keeps the row of the signed-in session (accounts.models.UserSession) current: when it was last
+    used, at most one write a minute, and its key after Django changes it. Runs after IdleSessionMiddleware,
+    which may have logged the request out."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated and request.session.session_key:
+            from bakohumas.accounts.services_manage import user_session_touch
+
+            user_session_touch(request=request)
+        return self.get_response(request)

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest
 from django_otp.oath import TOTP
+from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
@@ -108,6 +109,7 @@ def totp_disable(*, request: HttpRequest) -> int:
     if must_use_2fa(request.user) or not _verified_with_a_current_device(request):
         raise PermissionDenied
     deleted, _ = TOTPDevice.objects.filter(user=request.user).delete()
+    StaticDevice.objects.filter(user=request.user).delete()  # backup codes: nothing left to back up
     request.session.pop(django_otp.DEVICE_ID_SESSION_KEY, None)
     request.session.pop(PENDING_SECRET_KEY, None)
     if deleted:

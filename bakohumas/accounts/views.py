@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from bakohumas.core.ratelimit import client_ip
-from bakohumas.accounts import services
-from bakohumas.accounts.forms import PasswordConfirmForm, TokenForm
+from bakohumas.accounts import services, services_manage
+from bakohumas.accounts.forms import PasswordConfirmForm, TokenForm, VerifyForm
 from bakohumas.accounts.policy import must_use_2fa, requires_2fa
 from bakohumas.accounts.selectors import recent_logins
 from bakohumas.audit.services import audit_record
@@ -70,18 +70,24 @@ def verify(request: HttpRequest) -> HttpResponse:
         return redirect(f"{reverse('accounts:setup')}?{urlencode({'next': _next_url(request)})}")
     if request.user.is_verified():  # type: ignore[union-attr]
         return redirect(_next_url(request))
-    form = TokenForm(request.POST or None)
+    form = VerifyForm(request.POST or None)
     status = 200
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            ok, throttled = services.totp_verify(request=request, device=device, token=form.cleaned_data["token"])
+            token = form.cleaned_data["token"]
+            if token.isdigit():
+                ok, throttled = services.totp_verify(request=request, device=device, token=token)
+            else:  # a backup code (forms.VerifyForm)
+                ok, throttled = services_manage.backup_code_verify(request=request, token=token)
             if ok:
                 return redirect(_next_url(request))
             if throttled:
                 form.add_error("token", _("Terlalu banyak kode salah. Tunggu sebentar lalu coba lagi."))
-            else:
+            elif token.isdigit():
                 form.add_error("token", _("Kode salah atau sudah dipakai. Tunggu kode berikutnya di aplikasi."))
+            else:
+                form.add_error("token", _("Kode cadangan salah atau sudah dipakai."))
     return render(request, "accounts/verify.html",
                   {"form": form, "next": request.POST.get("next") or request.GET.get("next", "")}, status=status)
 

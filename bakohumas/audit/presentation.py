@@ -23,6 +23,7 @@ KINDS: dict[str, tuple[Any, tuple[str, ...]]] = {
     "quality": (_("Standar mutu"), ("quality_standard.",)),
     "offices": (_("Kantor dan jabatan"), ("position.",)),
     "jobs": (_("Unduhan"), ("job.",)),
+    "accounts": (_("Pengelolaan akun"), ("account.",)),
 }
 
 ACTIONS = {
@@ -35,6 +36,17 @@ ACTIONS = {
     "auth.otp_verify": _("kode verifikasi benar"),
     "auth.otp_failed": _("kode verifikasi salah"),
     "auth.password_change": _("kata sandi diganti"),
+    "account.deactivate": _("akun dinonaktifkan"),
+    "account.reactivate": _("akun diaktifkan kembali"),
+    "account.assign": _("satuan kerja atau peran akun diubah"),
+    "account.two_factor_reset": _("verifikasi dua langkah diatur ulang oleh pengelola"),
+    "account.create_admin": _("akun admin pertama KPU RI dibuat"),
+    "account.session_end": _("sesi diakhiri oleh pengelola"),
+    "account.sessions_end": _("dikeluarkan dari semua perangkat oleh pengelola"),
+    "auth.session_end": _("sesi diakhiri"),
+    "auth.sessions_end_others": _("keluar dari semua perangkat lain"),
+    "auth.backup_codes_generate": _("kode cadangan dibuat"),
+    "auth.backup_code_used": _("masuk dengan kode cadangan"),
 }
 
 VERBS = {

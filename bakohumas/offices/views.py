@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bakohumas.accounts.selectors_manage import previous_holders_to_deactivate
 from bakohumas.core.http import AuthenticatedHttpRequest
 from bakohumas.offices.forms import HandoverForm
 from bakohumas.offices.models import PositionTerm
@@ -49,11 +50,12 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def office_detail(request: AuthenticatedHttpRequest, office_code: str) -> HttpResponse:
     office = get_office_for_user(request.user, office_code)
-    terms = list(office.position_terms.select_related("user").order_by("position", "-started_on"))
+    terms = list(office.position_terms.select_related("user__office").order_by("position", "-started_on"))
     submissions = office.submissions.select_related("period").order_by("-period__start")[:12]
     can_manage = request.user.can_manage_positions_of(office)
     return render(request, "offices/detail.html", {
         "office": office, "terms": terms, "submissions": submissions, "can_manage": can_manage,
+        "deactivate_offers": previous_holders_to_deactivate(request.user, office, terms),
         "form": HandoverForm() if can_manage else None,
     })
 
