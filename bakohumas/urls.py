@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from bakohumas.accounts import views_onboarding
 from bakohumas.api import api
 from bakohumas.core.health import health
 from bakohumas.library.views_public import oai_endpoint
@@ -12,6 +13,8 @@ urlpatterns = [
     path("", home, name="home"),
     path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    # Onboarding (issue 16): public pages of the invitation and password recovery links
+    path("undangan/<str:token>/", views_onboarding.invitation_accept, name="invitation"),
     path("bahasa/", set_language, name="set_language"),
     path("sehat/", health, name="health"),
     path("akun/", include("bakohumas.accounts.urls")),

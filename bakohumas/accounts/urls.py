@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bakohumas.accounts import views
+from bakohumas.accounts import views, views_onboarding
 
 app_name = "accounts"
 urlpatterns = [
@@ -10,4 +10,9 @@ urlpatterns = [
     path("2fa/matikan/", views.disable, name="disable"),
     path("sandi/", views.password_change, name="password_change"),
     path("sandi/selesai/", views.password_change_done, name="password_change_done"),
+    # Invitations (issue 16)
+    path("undangan/", views_onboarding.invitation_list, name="invitations"),
+    path("undangan/baru/", views_onboarding.invite, name="invite"),
+    path("undangan/<uuid:invitation_id>/kirim-ulang/", views_onboarding.invitation_resend, name="invitation_resend"),
+    path("undangan/<uuid:invitation_id>/batalkan/", views_onboarding.invitation_revoke, name="invitation_revoke"),
 ]

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from django.urls import reverse
 
-from bakohumas.access_testing import FORBIDDEN, FOUND, OK, ROLES, check_anonymous, check_role, row
+from bakohumas.access_testing import FORBIDDEN, FOUND, MISSING, OK, ROLES, check_anonymous, check_role, row
+from bakohumas.accounts.models import Invitation
+from bakohumas.accounts.services_onboarding import account_invite
+from bakohumas.offices.models import Office, User
 
 pytestmark = pytest.mark.django_db
 
@@ -18,15 +22,42 @@ PAGES = {
     "accounts:disable": ("get", "none", row(OK, OK, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN)),
     "accounts:password_change": ("get", "none", EVERYONE),
     "accounts:password_change_done": ("get", "none", EVERYONE),
+    # Invitations: managers only (accounts.management); an invitation of a Kediri operator is the Ketua's of
+    # Kediri, the Jawa Timur evaluator's and KPU RI's to resend or revoke.
+    "accounts:invitations": ("get", "none", row(FORBIDDEN, OK, FORBIDDEN, OK, OK, OK)),
+    "accounts:invite": ("get", "none", row(FORBIDDEN, OK, FORBIDDEN, OK, OK, OK)),
+    "accounts:invitation_resend": ("post", "invitation", row(MISSING, FOUND, MISSING, FOUND, MISSING, FOUND)),
+    "accounts:invitation_revoke": ("post", "invitation", row(MISSING, FOUND, MISSING, FOUND, MISSING, FOUND)),
+    # The public page of an invitation link: open to anyone holding the link, signed in or not.
+    "invitation": ("get", "token", EVERYONE),
 }
+PUBLIC = {"invitation"}
+
+
+@pytest.fixture
+def args(users):
+    def build(kind: str) -> list:
+        if kind == "none":
+            return []
+        invitation = Invitation.objects.filter(user__email="baru@contoh.kpu.go.id").first() or account_invite(
+            actor=users["national"], office=Office.objects.get(code="3571"), name="Operator Baru",
+            email="baru@contoh.kpu.go.id", phone="", role=User.Role.OPERATOR)
+        return [invitation.id] if kind == "invitation" else [invitation.token]
+
+    return build
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
 @pytest.mark.parametrize("role", ROLES)
-def test_it_gives_each_role_what_it_may(client, users, name, role):
-    check_role(client, PAGES, name, users[role], role, lambda kind: [])
+def test_it_gives_each_role_what_it_may(client, users, args, name, role):
+    check_role(client, PAGES, name, users[role], role, args)
 
 
-@pytest.mark.parametrize("name", sorted(PAGES))
-def test_it_sends_anonymous_users_to_login(client, name):
-    check_anonymous(client, PAGES, name, lambda kind: [])
+@pytest.mark.parametrize("name", sorted(set(PAGES) - PUBLIC))
+def test_it_sends_anonymous_users_to_login(client, users, args, name):
+    check_anonymous(client, PAGES, name, args)
+
+
+def test_it_opens_an_invitation_link_to_anonymous_visitors(client, args):
+    response = client.get(reverse("invitation", args=args("token")))
+    assert response.status_code == OK

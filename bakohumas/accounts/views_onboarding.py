@@ -1,0 +1,116 @@
+"""Invitations: the managers' pages (invite, list, resend, revoke) and the public page of the link."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import SetPasswordForm
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from bakohumas.accounts import services_onboarding as onboarding
+from bakohumas.accounts.forms_onboarding import InviteForm
+from bakohumas.accounts.management import is_manager, manageable_accounts
+from bakohumas.accounts.models import Invitation
+from bakohumas.core.ratelimit import over_rate_limit
+
+RESEND_LIMIT = 5  # resends per person and address an hour: each one is an e-mail
+
+
+def _manager(request: HttpRequest) -> None:
+    if not is_manager(request.user):
+        raise PermissionDenied
+
+
+def get_invitation_for_manager(user, invitation_id: UUID) -> Invitation:
+    """An invitation of an account the user manages; 404 otherwise."""
+    return get_object_or_404(Invitation.objects.select_related("user", "user__office"),
+                             pk=invitation_id, user__in=manageable_accounts(user))
+
+
+@login_required
+def invitation_list(request: HttpRequest) -> HttpResponse:
+    _manager(request)
+    invitations = (Invitation.objects.filter(user__in=manageable_accounts(request.user))
+                   .select_related("user", "user__office", "created_by")[:300])
+    rows = [(invitation, *onboarding.invitation_whatsapp(invitation)) if invitation.is_open
+            else (invitation, "", None) for invitation in invitations]
+    return render(request, "accounts/onboarding/invitation_list.html", {"rows": rows})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invite(request: HttpRequest) -> HttpResponse:
+    _manager(request)
+    form = InviteForm(request.user, request.POST or None)  # type: ignore[arg-type]
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "accounts/onboarding/invite.html", {"form": form}, status=400)
+        data = form.cleaned_data
+        invitation = onboarding.account_invite(actor=request.user, office=data["office"], name=data["name"],  # type: ignore[arg-type]
+                                               email=data["email"], phone=data["phone"], role=data["role"],
+                                               position=data["position"])
+        messages.success(request, _("Undangan untuk %(name)s sedang dikirim ke %(email)s.")
+                         % {"name": invitation.user, "email": invitation.user.email})
+        return redirect("accounts:invitations")
+    return render(request, "accounts/onboarding/invite.html", {"form": form})
+
+
+@login_required
+@require_POST
+def invitation_resend(request: HttpRequest, invitation_id: UUID) -> HttpResponse:
+    invitation = get_invitation_for_manager(request.user, invitation_id)
+    if over_rate_limit(request, f"invitation-resend:{invitation.user_id}", limit=RESEND_LIMIT):
+        messages.error(request, _("Undangan untuk akun ini sudah terlalu sering dikirim ulang. Coba lagi satu jam lagi."))
+        return redirect("accounts:invitations")
+    try:
+        onboarding.invitation_resend(invitation=invitation, actor=request.user)  # type: ignore[arg-type]
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Undangan baru dikirim ke %(email)s; tautan sebelumnya tidak berlaku lagi.")
+                         % {"email": invitation.user.email})
+    return redirect("accounts:invitations")
+
+
+@login_required
+@require_POST
+def invitation_revoke(request: HttpRequest, invitation_id: UUID) -> HttpResponse:
+    invitation = get_invitation_for_manager(request.user, invitation_id)
+    try:
+        onboarding.invitation_revoke(invitation=invitation, actor=request.user)  # type: ignore[arg-type]
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Undangan untuk %(name)s dibatalkan.") % {"name": invitation.user})
+    return redirect("accounts:invitations")
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    """Public: the person sets their first password, is logged in and goes home (two-step set-up first where
+    their role requires it: the TwoFactorMiddleware sends them there)."""
+    invitation = onboarding.invitation_for_token(token)
+    if invitation is None or not invitation.is_open:
+        status = 404 if invitation is None else 410
+        return render(request, "accounts/onboarding/invitation_closed.html", {"invitation": invitation},
+                      status=status)
+    form = SetPasswordForm(invitation.user, request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                user = onboarding.invitation_accept(invitation=invitation, password=form.cleaned_data["new_password1"])
+            except ValidationError:
+                return render(request, "accounts/onboarding/invitation_closed.html", {"invitation": invitation},
+                              status=410)
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Selamat datang di Bakohumas. Kata sandi Anda sudah dibuat."))
+            return redirect("home")
+        return render(request, "accounts/onboarding/accept.html", {"form": form, "invitation": invitation}, status=400)
+    return render(request, "accounts/onboarding/accept.html", {"form": form, "invitation": invitation})
