@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
@@ -47,3 +48,15 @@ class InviteForm(forms.Form):
         if office is not None and role and role not in assignable_roles(self.actor, office):
             self.add_error("role", _("Anda tidak dapat memberikan peran ini di satuan kerja tersebut."))
         return data
+
+
+class AccountsUploadForm(forms.Form):
+    file = forms.FileField(label=_("Berkas CSV atau XLSX"))
+    invite = forms.BooleanField(label=_("Kirim undangan ke akun baru"), required=False, initial=True)
+
+    def clean_file(self) -> bytes:
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.IMPORT_MAX_BYTES:
+            raise forms.ValidationError(_("Berkas terlalu besar; batasnya %(limit)s MB.")
+                                        % {"limit": settings.IMPORT_MAX_BYTES // (1024 * 1024)})
+        return upload.read()

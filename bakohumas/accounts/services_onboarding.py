@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from functools import partial
+from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -16,9 +18,13 @@ from django.utils.translation import gettext as _
 
 from bakohumas.accounts.management import can_manage, can_manage_account
 from bakohumas.accounts.models import Invitation, token_hash
+from bakohumas.audit.models import AuditEntry
 from bakohumas.audit.services import audit_record
 from bakohumas.followup.whatsapp import normalise_phone, wa_link
 from bakohumas.offices.models import Office, User
+
+if TYPE_CHECKING:
+    from bakohumas.accounts.transfer import AccountImport
 
 
 def phone_international(raw: str) -> str | None:
@@ -80,6 +86,17 @@ def _send(invitation: Invitation) -> None:
     from bakohumas.accounts.tasks import send_invitation_email
 
     transaction.on_commit(partial(send_invitation_email.enqueue, invitation_id=str(invitation.id)))
+
+
+EMAIL_BATCH = 50  # invitations per background task of a bulk import
+
+
+def _send_batches(invitations: list[Invitation]) -> None:
+    from bakohumas.accounts.tasks import send_invitation_emails
+
+    ids = [str(invitation.id) for invitation in invitations]
+    for start in range(0, len(ids), EMAIL_BATCH):
+        transaction.on_commit(partial(send_invitation_emails.enqueue, invitation_ids=ids[start:start + EMAIL_BATCH]))
 
 
 @transaction.atomic
@@ -159,3 +176,56 @@ def invitation_accept(*, invitation: Invitation, password: str) -> User:
     audit_record(actor=user, action="account.invite_accept", target=user, office=user.office,
                  note=_("Kata sandi pertama dibuat dari undangan."), data={"invitation": str(locked.id)})
     return user
+
+
+@transaction.atomic
+def accounts_import(*, parsed: AccountImport, actor: User | None, invite: bool = True,
+                    source: str = "") -> dict[str, int]:
+    """Write a checked file (transfer.parse_accounts) all at once: new accounts without a usable password
+    (nothing to hash: 3,000 rows take seconds), updates of existing ones, an audit row per account, and an
+    invitation e-mail per new account (after commit, through the background worker) unless `invite` is off.
+    Raises ValidationError if the file has errors: nothing is written then."""
+    if not parsed.ok:
+        raise ValidationError([str(error) for error in parsed.errors])
+    taken = set(User.objects.values_list("username", flat=True))
+    new_users = []
+    for row in parsed.new_rows:
+        user = User(username=username_from_email(row.email, taken), email=row.email, first_name=row.name,
+                    phone=row.phone, office=row.office, role=row.role, position=row.position,
+                    password=make_password(None))
+        # Field checks only: the parser checked the values, and the database enforces uniqueness.
+        user.full_clean(validate_unique=False, validate_constraints=False)
+        new_users.append(user)
+    User.objects.bulk_create(new_users, batch_size=500)
+    changed = parsed.changed_rows
+    updates = []
+    for row in changed:
+        account = row.existing
+        assert account is not None
+        before = {key: str(getattr(account, key)) for key in row.changes}
+        for key, value in row.changes.items():
+            setattr(account, key, value)
+        account.full_clean(validate_unique=False, validate_constraints=False)
+        updates.append((account, before))
+    User.objects.bulk_update([user for user, _before in updates], ["first_name", "last_name", "phone", "office",
+                                                                   "role", "position"], batch_size=500)
+    invitations = []
+    if invite:
+        by = actor if getattr(actor, "is_authenticated", False) else None
+        for user in new_users:
+            invitation = Invitation(user=user, created_by=by)
+            invitation.token_hash = token_hash(invitation.token)
+            invitation.expires_at = invitation.created_at + Invitation.lifetime()
+            invitations.append(invitation)
+        Invitation.objects.bulk_create(invitations, batch_size=500)
+    who = actor if getattr(actor, "is_authenticated", False) else None
+    AuditEntry.objects.bulk_create(
+        [AuditEntry(actor=who, action="account.import_create", target_type="offices.user", target_id=str(user.pk),
+                    office=user.office, note=_("Akun dibuat dari impor %(source)s.") % {"source": source},
+                    data={"email": user.email, "role": user.role, "invited": invite}) for user in new_users]
+        + [AuditEntry(actor=who, action="account.import_update", target_type="offices.user", target_id=str(user.pk),
+                      office=user.office, note=_("Akun diperbarui dari impor %(source)s.") % {"source": source},
+                      data={"before": before, "after": {key: str(getattr(user, key)) for key in before}})
+           for user, before in updates], batch_size=500)
+    _send_batches(invitations)
+    return {"created": len(new_users), "updated": len(updates), "invited": len(invitations)}

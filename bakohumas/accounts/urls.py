@@ -15,4 +15,7 @@ urlpatterns = [
     path("undangan/baru/", views_onboarding.invite, name="invite"),
     path("undangan/<uuid:invitation_id>/kirim-ulang/", views_onboarding.invitation_resend, name="invitation_resend"),
     path("undangan/<uuid:invitation_id>/batalkan/", views_onboarding.invitation_revoke, name="invitation_revoke"),
+    path("impor/", views_onboarding.import_accounts, name="import"),
+    path("impor/simpan/", views_onboarding.import_accounts_confirm, name="import_confirm"),
+    path("impor/templat.<str:kind>", views_onboarding.import_template, name="import_template"),
 ]

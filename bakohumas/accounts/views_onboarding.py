@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import secrets
 from uuid import UUID
 
 from django.contrib import messages
@@ -9,17 +11,19 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from bakohumas.accounts import services_onboarding as onboarding
-from bakohumas.accounts.forms_onboarding import InviteForm
+from bakohumas.accounts import transfer
+from bakohumas.accounts.forms_onboarding import AccountsUploadForm, InviteForm
 from bakohumas.accounts.management import is_manager, manageable_accounts
 from bakohumas.accounts.models import Invitation
 from bakohumas.core.ratelimit import over_rate_limit
 
+IMPORT_SESSION_KEY = "pending_accounts_import"
 RESEND_LIMIT = 5  # resends per person and address an hour: each one is an e-mail
 
 
@@ -114,3 +118,61 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             return redirect("home")
         return render(request, "accounts/onboarding/accept.html", {"form": form, "invitation": invitation}, status=400)
     return render(request, "accounts/onboarding/accept.html", {"form": form, "invitation": invitation})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_accounts(request: HttpRequest) -> HttpResponse:
+    """Upload, then a preview of what would be created, updated and invited; nothing is written yet."""
+    _manager(request)
+    form = AccountsUploadForm(request.POST or None, request.FILES or None)
+    context: dict = {"form": form}
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "accounts/onboarding/import.html", context, status=400)
+        content, invite = form.cleaned_data["file"], form.cleaned_data["invite"]
+        parsed = transfer.parse_accounts(content, actor=request.user)  # type: ignore[arg-type]
+        context.update(parsed=parsed, invite=invite)
+        if not parsed.ok:
+            return render(request, "accounts/onboarding/import.html", context, status=400)
+        token = secrets.token_urlsafe(16)
+        request.session[IMPORT_SESSION_KEY] = {"token": token, "content": base64.b64encode(content).decode(),
+                                               "name": getattr(request.FILES.get("file"), "name", ""), "invite": invite}
+        context["token"] = token
+    return render(request, "accounts/onboarding/import.html", context)
+
+
+@login_required
+@require_POST
+def import_accounts_confirm(request: HttpRequest) -> HttpResponse:
+    _manager(request)
+    pending = request.session.get(IMPORT_SESSION_KEY)
+    if not pending or pending["token"] != request.POST.get("token"):
+        messages.error(request, _("Pratinjau impor sudah kedaluwarsa. Unggah berkasnya sekali lagi."))
+        return redirect("accounts:import")
+    # Checked again: an account or the importer's reach may have changed since the preview.
+    parsed = transfer.parse_accounts(base64.b64decode(pending["content"]), actor=request.user)  # type: ignore[arg-type]
+    if not parsed.ok:
+        return render(request, "accounts/onboarding/import.html", {"form": AccountsUploadForm(), "parsed": parsed},
+                      status=400)
+    counts = onboarding.accounts_import(parsed=parsed, actor=request.user, invite=pending["invite"],  # type: ignore[arg-type]
+                                        source=pending["name"])
+    del request.session[IMPORT_SESSION_KEY]
+    messages.success(request, _("Impor selesai: %(created)s akun dibuat, %(updated)s diperbarui, %(invited)s "
+                                "diundang.") % counts)
+    return redirect("accounts:invitations")
+
+
+@login_required
+def import_template(request: HttpRequest, kind: str) -> HttpResponse:
+    """The template with the contract's columns and example rows, as CSV or XLSX."""
+    _manager(request)
+    if kind == "csv":
+        response = HttpResponse(transfer.template_csv(), content_type="text/csv; charset=utf-8")
+    elif kind == "xlsx":
+        response = HttpResponse(transfer.template_xlsx(),
+                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="templat-akun.{kind}"'
+    return response

@@ -28,6 +28,10 @@ PAGES = {
     "accounts:invite": ("get", "none", row(FORBIDDEN, OK, FORBIDDEN, OK, OK, OK)),
     "accounts:invitation_resend": ("post", "invitation", row(MISSING, FOUND, MISSING, FOUND, MISSING, FOUND)),
     "accounts:invitation_revoke": ("post", "invitation", row(MISSING, FOUND, MISSING, FOUND, MISSING, FOUND)),
+    # Bulk accounts: managers only; a confirmation without a preview goes back to the upload.
+    "accounts:import": ("get", "none", row(FORBIDDEN, OK, FORBIDDEN, OK, OK, OK)),
+    "accounts:import_confirm": ("post", "none", row(FORBIDDEN, FOUND, FORBIDDEN, FOUND, FOUND, FOUND)),
+    "accounts:import_template": ("get", "template", row(FORBIDDEN, OK, FORBIDDEN, OK, OK, OK)),
     # The public page of an invitation link: open to anyone holding the link, signed in or not.
     "invitation": ("get", "token", EVERYONE),
 }
@@ -39,6 +43,8 @@ def args(users):
     def build(kind: str) -> list:
         if kind == "none":
             return []
+        if kind == "template":
+            return ["xlsx"]
         invitation = Invitation.objects.filter(user__email="baru@contoh.kpu.go.id").first() or account_invite(
             actor=users["national"], office=Office.objects.get(code="3571"), name="Operator Baru",
             email="baru@contoh.kpu.go.id", phone="", role=User.Role.OPERATOR)
