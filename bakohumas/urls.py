@@ -15,6 +15,10 @@ urlpatterns = [
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     # Onboarding (issue 16): public pages of the invitation and password recovery links
     path("undangan/<str:token>/", views_onboarding.invitation_accept, name="invitation"),
+    path("sandi/lupa/", views_onboarding.RecoveryView.as_view(), name="password_reset"),
+    path("sandi/lupa/terkirim/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path("sandi/atur/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
+    path("sandi/atur/selesai/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("bahasa/", set_language, name="set_language"),
     path("sehat/", health, name="health"),
     path("akun/", include("bakohumas.accounts.urls")),

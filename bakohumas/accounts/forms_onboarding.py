@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django import forms
+from django.contrib.auth.forms import PasswordResetForm
+from django.db import transaction
+from django.template.loader import render_to_string
 from django.conf import settings
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
@@ -60,3 +65,20 @@ class AccountsUploadForm(forms.Form):
             raise forms.ValidationError(_("Berkas terlalu besar; batasnya %(limit)s MB.")
                                         % {"limit": settings.IMPORT_MAX_BYTES // (1024 * 1024)})
         return upload.read()
+
+
+class RecoveryForm(PasswordResetForm):
+    """Django's reset form; the e-mail goes out through the background worker after commit."""
+
+    email = forms.EmailField(label=_("Alamat e-mail akun Anda"), max_length=254,
+                             widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}))
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
+                  html_email_template_name=None) -> None:
+        from bakohumas.accounts.tasks import send_password_reset_email
+
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        body = render_to_string(email_template_name, context)
+        html = render_to_string(html_email_template_name, context) if html_email_template_name else ""
+        transaction.on_commit(partial(send_password_reset_email.enqueue, subject=subject, body=body, html=html,
+                                      recipient=to_email))

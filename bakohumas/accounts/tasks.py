@@ -45,3 +45,12 @@ def send_invitation_email(*, invitation_id: str) -> int:
 def send_invitation_emails(*, invitation_ids: list[str]) -> int:
     """A batch of a bulk import's invitations."""
     return _send(invitation_ids)
+
+
+@task()
+def send_password_reset_email(*, subject: str, body: str, html: str, recipient: str) -> int:
+    """Sent by the worker, so that the recovery page answers as fast for an unknown address as for a known one."""
+    message = EmailMultiAlternatives(subject, body, None, [recipient])
+    if html:
+        message.attach_alternative(html, "text/html")
+    return message.send()

@@ -3,27 +3,34 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 import secrets
 from uuid import UUID
 
 from django.contrib import messages
+from django.conf import settings
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.core.cache import cache
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from bakohumas.accounts import services_onboarding as onboarding
 from bakohumas.accounts import transfer
-from bakohumas.accounts.forms_onboarding import AccountsUploadForm, InviteForm
+from bakohumas.accounts.forms_onboarding import AccountsUploadForm, InviteForm, RecoveryForm
 from bakohumas.accounts.management import is_manager, manageable_accounts
 from bakohumas.accounts.models import Invitation
-from bakohumas.core.ratelimit import over_rate_limit
+from bakohumas.core.ratelimit import HOUR, over_rate_limit
 
 IMPORT_SESSION_KEY = "pending_accounts_import"
+RECOVERY_LIMIT_PER_IP = 10  # recovery requests per client address an hour
+RECOVERY_LIMIT_PER_EMAIL = 3  # recovery e-mails per e-mail address an hour (beyond: the same page, no e-mail)
 RESEND_LIMIT = 5  # resends per person and address an hour: each one is an e-mail
 
 
@@ -113,7 +120,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             except ValidationError:
                 return render(request, "accounts/onboarding/invitation_closed.html", {"invitation": invitation},
                               status=410)
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend="bakohumas.accounts.backends.EmailOrUsernameBackend")
             messages.success(request, _("Selamat datang di Bakohumas. Kata sandi Anda sudah dibuat."))
             return redirect("home")
         return render(request, "accounts/onboarding/accept.html", {"form": form, "invitation": invitation}, status=400)
@@ -176,3 +183,36 @@ def import_template(request: HttpRequest, kind: str) -> HttpResponse:
         raise Http404
     response["Content-Disposition"] = f'attachment; filename="templat-akun.{kind}"'
     return response
+
+
+class RecoveryView(auth_views.PasswordResetView):
+    """"Lupa kata sandi?": Django's reset view, answering the same page whether or not the address has an
+    account, with links under BAKOHUMAS_BASE_URL. Throttled per client address (the page says so) and per
+    e-mail address (silently: no e-mail, the same page, so nobody learns which addresses exist)."""
+
+    form_class = RecoveryForm
+    template_name = "registration/password_reset_form.html"
+    email_template_name = "registration/password_reset_email.txt"
+    html_email_template_name = "registration/password_reset_email.html"
+    subject_template_name = "registration/password_reset_subject.txt"
+    success_url = reverse_lazy("password_reset_done")
+
+    @property
+    def extra_email_context(self) -> dict:  # type: ignore[override]
+        return {"base_url": settings.BAKOHUMAS_BASE_URL}  # read per request (tests change it)
+
+    def post(self, request, *args, **kwargs):
+        if over_rate_limit(request, "password-recovery", limit=RECOVERY_LIMIT_PER_IP):
+            form = self.get_form()
+            form.is_valid()
+            form.add_error(None, _("Terlalu banyak permintaan dari alamat ini. Coba lagi satu jam lagi."))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        key = "ratelimit:password-recovery-email:" + hashlib.sha256(
+            form.cleaned_data["email"].strip().lower().encode()).hexdigest()
+        cache.add(key, 0, HOUR)
+        if cache.incr(key) > RECOVERY_LIMIT_PER_EMAIL:
+            return redirect(self.get_success_url())
+        return super().form_valid(form)

@@ -34,8 +34,13 @@ PAGES = {
     "accounts:import_template": ("get", "template", row(FORBIDDEN, OK, FORBIDDEN, OK, OK, OK)),
     # The public page of an invitation link: open to anyone holding the link, signed in or not.
     "invitation": ("get", "token", EVERYONE),
+    # Password recovery: public, and harmless for a signed-in user.
+    "password_reset": ("get", "none", EVERYONE),
+    "password_reset_done": ("get", "none", EVERYONE),
+    "password_reset_confirm": ("get", "reset", EVERYONE),  # an invalid link: the page says so
+    "password_reset_complete": ("get", "none", EVERYONE),
 }
-PUBLIC = {"invitation"}
+PUBLIC = {"invitation", "password_reset", "password_reset_done", "password_reset_confirm", "password_reset_complete"}
 
 
 @pytest.fixture
@@ -45,6 +50,8 @@ def args(users):
             return []
         if kind == "template":
             return ["xlsx"]
+        if kind == "reset":
+            return ["MQ", "bukan-token"]
         invitation = Invitation.objects.filter(user__email="baru@contoh.kpu.go.id").first() or account_invite(
             actor=users["national"], office=Office.objects.get(code="3571"), name="Operator Baru",
             email="baru@contoh.kpu.go.id", phone="", role=User.Role.OPERATOR)
@@ -64,6 +71,8 @@ def test_it_sends_anonymous_users_to_login(client, users, args, name):
     check_anonymous(client, PAGES, name, args)
 
 
-def test_it_opens_an_invitation_link_to_anonymous_visitors(client, args):
-    response = client.get(reverse("invitation", args=args("token")))
+@pytest.mark.parametrize("name", sorted(PUBLIC))
+def test_it_opens_public_pages_to_anonymous_visitors(client, args, name):
+    response = client.get(reverse(name, args=args(PAGES[name][1])))
     assert response.status_code == OK
+    assert response.content.count(b"<h1") == 1
