@@ -165,9 +165,9 @@ def invitation_accept(*, invitation: Invitation, password: str) -> User:
     """Set the first password; the link is used up. Only an open invitation is accepted (re-read under a lock,
     so a link opened in two tabs is used once)."""
     locked = Invitation.objects.select_for_update().select_related("user").get(pk=invitation.pk)
-    if not locked.is_open:
-        raise ValidationError(_("Tautan undangan ini tidak berlaku lagi."))
     user = locked.user
+    if not locked.is_open or not user.is_active:  # a deactivated account is not reopened by an old link
+        raise ValidationError(_("Tautan undangan ini tidak berlaku lagi."))
     validate_password(password, user)
     user.set_password(password)
     user.save(update_fields=["password"])

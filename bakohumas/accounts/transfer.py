@@ -80,6 +80,19 @@ class AccountImport:
         return [row for row in self.rows if row.existing is not None and row.changes]
 
 
+def _xlsx_cell(column: str, value: object) -> str:
+    """A cell as text. A spreadsheet that took a phone number for a number dropped its leading 0 (or +):
+    8123… is read back as 08123…, 628123… as +628123…"""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value)
+    if column == "nomor_whatsapp" and isinstance(value, int):
+        return "0" + text if text.startswith("8") else "+" + text if text.startswith("62") else text
+    return text
+
+
 def _table(content: bytes) -> list[dict[str, str]]:
     """The rows of a UTF-8 CSV (BOM tolerated; `,` `;` or tab) or of the first sheet of an XLSX, keyed by
     lower-case header."""
@@ -94,8 +107,7 @@ def _table(content: bytes) -> list[dict[str, str]]:
         header = [str(cell or "").strip().lower() for cell in (values[0] if values else [])]
         rows = []
         for row in values[1:]:
-            cells = ["" if v is None else (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v))
-                     for v in row]
+            cells = [_xlsx_cell(header[i] if i < len(header) else "", v) for i, v in enumerate(row)]
             if any(cell.strip() for cell in cells):
                 rows.append({header[i]: cells[i] for i in range(min(len(header), len(cells)))})
         return [{h: "" for h in header}, *rows]  # first: the header's columns

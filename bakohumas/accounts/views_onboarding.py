@@ -108,7 +108,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     """Public: the person sets their first password, is logged in and goes home (two-step set-up first where
     their role requires it: the TwoFactorMiddleware sends them there)."""
     invitation = onboarding.invitation_for_token(token)
-    if invitation is None or not invitation.is_open:
+    if invitation is None or not invitation.is_open or not invitation.user.is_active:
         status = 404 if invitation is None else 410
         return render(request, "accounts/onboarding/invitation_closed.html", {"invitation": invitation},
                       status=status)

@@ -119,13 +119,15 @@ def test_it_gives_new_accounts_distinct_user_names(tmp_path, operator):
 def test_it_reads_the_first_sheet_of_an_xlsx(tmp_path, capsys):
     book = new_workbook()
     sheet = book.active
-    sheet.append(["nama", "kode_satker", "email", "peran"])
-    sheet.append(["Rina", 3571, "rina@contoh.kpu.go.id", "operator"])
-    sheet.append(["Budi", "00", "budi@contoh.kpu.go.id", "humas_ri"])
+    sheet.append(["nama", "kode_satker", "email", "peran", "nomor_whatsapp"])
+    sheet.append(["Rina", 3571, "rina@contoh.kpu.go.id", "operator", 81234567890])  # a number: the 0 is lost
+    sheet.append(["Budi", "00", "budi@contoh.kpu.go.id", "humas_ri", 6281298765432])
     path = tmp_path / "akun.xlsx"
     path.write_bytes(workbook_bytes(book))
     call_command("import_users", str(path), "--no-invite")
     assert "dibuat: 2" in capsys.readouterr().out
+    assert set(User.objects.exclude(phone="").values_list("phone", flat=True)) == {"+6281234567890",
+                                                                                 "+6281298765432"}
 
 
 def test_its_templates_parse_without_errors():

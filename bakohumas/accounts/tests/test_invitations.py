@@ -199,3 +199,15 @@ def test_it_lets_a_manager_invite_only_within_their_reach(client, users, role, t
     else:
         assert response.status_code == 400
         assert not User.objects.filter(email="rina@contoh.kpu.go.id").exists()
+
+
+def test_it_refuses_the_link_of_a_deactivated_account(client, ketua, smtp_server):
+    _invite(client, ketua)
+    client.logout()
+    User.objects.filter(email="rina@contoh.kpu.go.id").update(is_active=False)
+    path = _path(smtp_server.links()[0])
+    response = client.get(path)
+    assert response.status_code == 410 and "dinonaktifkan" in response.content.decode()
+    response = client.post(path, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
+    assert response.status_code == 410
+    assert not User.objects.get(email="rina@contoh.kpu.go.id").has_usable_password()
