@@ -14,7 +14,7 @@ from django.core.validators import validate_email
 from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
-from bakohumas.accounts.management import ROLES_BY_LEVEL, can_manage, can_manage_account
+from bakohumas.accounts.management import ROLES_BY_LEVEL, assignable_roles, can_manage_account
 from bakohumas.accounts.services_onboarding import phone_international
 from bakohumas.core.spreadsheet import cell_value, csv_writer, new_workbook, workbook_bytes
 from bakohumas.offices.models import Office, User
@@ -142,15 +142,23 @@ def parse_accounts(content: bytes, *, actor: User | None = None) -> AccountImpor
     existing: dict[str, User] = {user.email_lower: user for user in User.objects.annotate(email_lower=Lower("email"))
                 .filter(email_lower__in=[e for e in emails if e]).select_related("office")}
     seen: dict[str, int] = {}
+    reach: dict[int, list[str]] = {}  # office pk -> the roles the actor may give there (one query per office)
     for number, row in enumerate(rows, start=2):
-        parsed = _parse_row(number, row, offices, existing, seen, actor, result.errors)
+        parsed = _parse_row(number, row, offices, existing, seen, actor, reach, result.errors)
         if parsed is not None:
             result.rows.append(parsed)
     return result
 
 
+def _reach(reach: dict[int, list[str]], actor: User, office: Office) -> list[str]:
+    if office.pk not in reach:
+        reach[office.pk] = assignable_roles(actor, office)
+    return reach[office.pk]
+
+
 def _parse_row(number: int, row: dict[str, str], offices: dict[str, Office], existing: dict[str, User],
-               seen: dict[str, int], actor: User | None, errors: list[RowError]) -> AccountRow | None:
+               seen: dict[str, int], actor: User | None, reach: dict[int, list[str]],
+               errors: list[RowError]) -> AccountRow | None:
     values = {column: cell_value((row.get(column) or "").strip()) for column in COLUMNS}
     problems = [RowError(number, column, _("Wajib diisi.")) for column in REQUIRED if not values[column]]
     code = values["kode_satker"]
@@ -165,7 +173,7 @@ def _parse_row(number: int, row: dict[str, str], offices: dict[str, Office], exi
     elif role and office is not None and role not in ROLES_BY_LEVEL[office.level]:
         problems.append(RowError(number, "peran", _("%(office)s tidak memiliki peran %(role)s.")
                                  % {"office": office, "role": role}))
-    elif role and office is not None and actor is not None and not can_manage(actor, office, role):
+    elif role and office is not None and actor is not None and role not in _reach(reach, actor, office):
         problems.append(RowError(number, "peran", _("Anda tidak dapat memberikan peran %(role)s di %(office)s.")
                                  % {"office": office, "role": role}))
     email = values["email"]

@@ -202,3 +202,10 @@ def test_it_serves_both_templates(client, users):
     xlsx = client.get(reverse("accounts:import_template", args=["xlsx"]))
     assert parse_accounts(xlsx.content).ok
     assert client.get(reverse("accounts:import_template", args=["ods"])).status_code == 404
+
+
+def test_a_managers_preview_takes_one_query_per_office_not_per_row(users, django_assert_max_num_queries):
+    text = HEADER + "".join(f"3571,Orang {i},orang{i}@contoh.kpu.go.id,,operator,\n" for i in range(200))
+    with django_assert_max_num_queries(8):
+        parsed = parse_accounts(text.encode(), actor=users["evaluator"])
+    assert parsed.ok and len(parsed.new_rows) == 200

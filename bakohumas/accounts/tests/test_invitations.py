@@ -211,3 +211,16 @@ def test_it_refuses_the_link_of_a_deactivated_account(client, ketua, smtp_server
     response = client.post(path, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
     assert response.status_code == 410
     assert not User.objects.get(email="rina@contoh.kpu.go.id").has_usable_password()
+
+
+def test_the_invitation_list_takes_a_fixed_number_of_queries(client, national, django_assert_max_num_queries):
+    from bakohumas.accounts.services_onboarding import account_invite
+
+    for i in range(12):
+        account_invite(actor=national, office=Office.objects.get(code="3571" if i % 2 else "35"),
+                       name=f"Orang {i}", email=f"orang{i}@contoh.kpu.go.id", phone="081234567890",
+                       role=User.Role.OPERATOR)
+    client.force_login(national)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("accounts:invitations"))
+    assert response.status_code == 200 and response.content.decode().count("https://wa.me/") == 12
