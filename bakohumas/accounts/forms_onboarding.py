@@ -33,6 +33,11 @@ class InviteForm(forms.Form):
         self.fields["office"].queryset = offices  # type: ignore[attr-defined]
         if offices.count() == 1:
             self.fields["office"].initial = offices.first()
+        # Only the roles the manager can give somewhere (one office per level decides for that level).
+        givable: set[str] = set()
+        for level in offices.values_list("level", flat=True).distinct().order_by():
+            givable.update(assignable_roles(actor, offices.filter(level=level).first()))
+        self.fields["role"].choices = [(v, label) for v, label in User.Role.choices if v in givable]  # type: ignore[attr-defined]
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip()
