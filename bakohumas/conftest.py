@@ -132,6 +132,15 @@ def make_report(db):
 
 
 @pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback (aiosmtpd); Django sends to it through its SMTP backend. The fixture's
+    value is the mailbox: .messages, .text(), .links() (bakohumas/smtp_testing.py)."""
+    from bakohumas.smtp_testing import run_smtp_server
+
+    yield from run_smtp_server(settings)
+
+
+@pytest.fixture
 def browser():
     """Debian's Chromium through Playwright; skipped without it, a failure under CI=true."""
     from bakohumas.browser_testing import launch_browser

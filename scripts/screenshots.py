@@ -338,6 +338,30 @@ def take(browser, base_url: str, draft_id: str, out: Path) -> list[Path]:
         page.locator("[data-job-download]:not([hidden])").wait_for(state="visible", timeout=120_000)
         shot(page, "27-unduhan-siap.png", full_page=False)
     page.context.close()
+
+    # Onboarding (issue 16) on a phone, as the East Java evaluator: the invitation form, the list with the
+    # ready WhatsApp text, and the preview of a bulk import.
+    page = login(browser, base_url, "evaluator.jatim", PASSWORD, **PHONE)
+    page.goto("/akun/undangan/baru/")
+    page.locator("#id_office").select_option(label="KPU Kota Kediri")
+    page.locator("#id_name").fill("Rina Wulandari")
+    page.locator("#id_email").fill("rina.wulandari@contoh.kpu.go.id")
+    page.locator("#id_phone").fill("0812 3456 7890")
+    page.locator("#id_role").select_option("operator")
+    page.locator("#id_position").fill("Pelaksana")
+    shot(page, "43-undang-pengguna-ponsel.png")
+    page.get_by_role("button", name="Kirim undangan").click()
+    page.locator("main details").first.evaluate("(details) => { details.open = true; }")
+    shot(page, "44-daftar-undangan-ponsel.png")
+    page.goto("/akun/impor/")
+    rows = "".join(f"{code},Operator {code},operator.baru.{code}@contoh.kpu.go.id,08123000{code},operator,Pelaksana\n"
+                   for code in ("3571", "3572", "3573", "3574"))
+    page.locator("#id_file").set_input_files(files=[{
+        "name": "akun-jatim.csv", "mimeType": "text/csv",
+        "buffer": ("kode_satker,nama,email,nomor_whatsapp,peran,jabatan\n" + rows).encode()}])
+    page.get_by_role("button", name="Periksa berkas").click()
+    shot(page, "45-impor-akun-pratinjau-ponsel.png")
+    page.context.close()
     return saved
 
 

@@ -25,7 +25,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bakohumas.accounts.management import can_manage, can_manage_account
 from bakohumas.accounts.middleware import TOUCH_EVERY_SECONDS
-from bakohumas.accounts.models import USER_AGENT_LENGTH, UserSession
+from bakohumas.accounts.models import USER_AGENT_LENGTH, Invitation, UserSession
 from bakohumas.accounts.services import confirmed_device
 from bakohumas.audit.services import audit_record
 from bakohumas.core.ratelimit import client_ip
@@ -157,8 +157,11 @@ def account_deactivate(*, account: User, actor: Any) -> User:
     account.full_clean()
     account.save(update_fields=["is_active"])
     ended = user_sessions_end(user=account)
+    # An invitation not yet accepted would otherwise still let the person set a password.
+    revoked = Invitation.objects.filter(user=account, used_at__isnull=True, revoked_at__isnull=True).update(
+        revoked_at=timezone.now())
     audit_record(actor=actor, action="account.deactivate", target=account, office=account.office,
-                 data={"sessions_ended": ended})
+                 data={"sessions_ended": ended, "invitations_revoked": revoked})
     return account
 
 

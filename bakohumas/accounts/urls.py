@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bakohumas.accounts import views, views_manage
+from bakohumas.accounts import views, views_manage, views_onboarding
 
 app_name = "accounts"
 urlpatterns = [
@@ -26,4 +26,12 @@ urlpatterns = [
     path("sesi/keluar-lainnya/", views_manage.sessions_end_others, name="sessions_end_others"),
     path("sesi/<uuid:session_id>/keluar/", views_manage.session_end, name="session_end"),
     path("2fa/kode-cadangan/", views_manage.backup_codes, name="backup_codes"),
+    # Invitations (issue 16)
+    path("undangan/", views_onboarding.invitation_list, name="invitations"),
+    path("undangan/baru/", views_onboarding.invite, name="invite"),
+    path("undangan/<uuid:invitation_id>/kirim-ulang/", views_onboarding.invitation_resend, name="invitation_resend"),
+    path("undangan/<uuid:invitation_id>/batalkan/", views_onboarding.invitation_revoke, name="invitation_revoke"),
+    path("impor/", views_onboarding.import_accounts, name="import"),
+    path("impor/simpan/", views_onboarding.import_accounts_confirm, name="import_confirm"),
+    path("impor/templat.<str:kind>", views_onboarding.import_template, name="import_template"),
 ]

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
@@ -123,11 +124,15 @@ class User(AbstractUser):
     )
     role = models.CharField(_("peran"), max_length=16, choices=Role.choices, blank=True)
     phone = models.CharField(_("nomor WhatsApp"), max_length=32, blank=True)
+    position = models.CharField(_("jabatan"), max_length=120, blank=True,
+                                help_text=_("Misalnya Sekretaris atau Kasubbag Parmas dan SDM."))
 
     class Meta:
         verbose_name = _("pengguna")
         verbose_name_plural = _("pengguna")
         constraints = [
+            # One account per e-mail address, whatever its case (formats/akun.md section 1).
+            models.UniqueConstraint(Lower("email"), condition=~Q(email=""), name="user_email_unique_ci"),
             models.CheckConstraint(
                 condition=Q(role="") | Q(role__in=["operator", "ketua", "pimpinan", "evaluator", "humas_ri"]),
                 name="user_role_valid",

@@ -241,3 +241,17 @@ def test_only_a_superuser_manages_a_superusers_account(client, national):
     assert client.post(_url("deactivate", admin)).status_code == 302
     admin.refresh_from_db()
     assert not admin.is_active
+
+
+def test_deactivating_an_invited_account_revokes_its_open_invitation(client, evaluator, kediri):
+    from bakohumas.accounts.models import Invitation
+    from bakohumas.accounts.services_onboarding import account_invite
+
+    invitation = account_invite(actor=evaluator, office=kediri, name="Operator Baru", email="baru@contoh.kpu.go.id",
+                                phone="", role=User.Role.OPERATOR)
+    client.force_login(evaluator)
+    assert client.post(_url("deactivate", invitation.user)).status_code == 302
+    invitation.refresh_from_db()
+    assert invitation.revoked_at is not None and not invitation.is_open
+    assert AuditEntry.objects.get(action="account.deactivate").data["invitations_revoked"] == 1
+    assert Client().get(reverse("invitation", args=[invitation.token])).status_code == 410
