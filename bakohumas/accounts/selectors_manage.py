@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from bakohumas.accounts.management import can_manage_account, manageable_accounts
+from bakohumas.accounts.management import can_manage, can_manage_account, manageable_accounts
 from bakohumas.accounts.models import UserSession
 from bakohumas.offices.models import Office, PositionTerm, User
 
@@ -76,3 +76,17 @@ def previous_holders_to_deactivate(viewer: Any, office: Office, terms: list[Posi
         if can_manage_account(viewer, account):
             offers.append(term)
     return offers
+
+
+# The account role of a holder of each handover position.
+POSITION_ROLES: dict[str, str] = {PositionTerm.Position.KETUA_BAKOHUMAS: User.Role.KETUA,
+                                  PositionTerm.Position.OPERATOR_HUMAS: User.Role.OPERATOR}
+
+
+def new_holders_to_invite(viewer: Any, office: Office, terms: list[PositionTerm]) -> list[tuple[PositionTerm, str]]:
+    """After a handover: the current Ketua Bakohumas or operator terms (of `terms`) whose holder has no account
+    linked yet, with the role the account would have, where `viewer` may give that role at the office; the
+    office page offers to invite them (the invitation form comes filled in)."""
+    return [(term, POSITION_ROLES[term.position]) for term in terms
+            if term.ended_on is None and term.user_id is None and term.position in POSITION_ROLES
+            and can_manage(viewer, office, POSITION_ROLES[term.position])]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import secrets
+from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
@@ -27,6 +28,7 @@ from bakohumas.accounts.forms_onboarding import AccountsUploadForm, InviteForm, 
 from bakohumas.accounts.management import is_manager, manageable_accounts
 from bakohumas.accounts.models import Invitation
 from bakohumas.core.ratelimit import HOUR, over_rate_limit
+from bakohumas.offices.models import Office
 
 IMPORT_SESSION_KEY = "pending_accounts_import"
 RECOVERY_LIMIT_PER_IP = 10  # recovery requests per client address an hour
@@ -55,11 +57,20 @@ def invitation_list(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/onboarding/invitation_list.html", {"rows": rows})
 
 
+def invite_initial(request: HttpRequest) -> dict[str, Any]:
+    """The form filled in from a link (the office page's offer after a handover): office code, role, name."""
+    initial: dict[str, Any] = {"name": request.GET.get("nama", "")[:150], "role": request.GET.get("peran", "")}
+    office = Office.objects.filter(code=request.GET.get("kantor", "")).first()
+    if office is not None:
+        initial["office"] = office
+    return initial
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def invite(request: HttpRequest) -> HttpResponse:
     _manager(request)
-    form = InviteForm(request.user, request.POST or None)  # type: ignore[arg-type]
+    form = InviteForm(request.user, request.POST or None, initial=invite_initial(request))  # type: ignore[arg-type]
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "accounts/onboarding/invite.html", {"form": form}, status=400)

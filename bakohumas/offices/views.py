@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from bakohumas.accounts.selectors_manage import previous_holders_to_deactivate
+from bakohumas.accounts.selectors_manage import new_holders_to_invite, previous_holders_to_deactivate
 from bakohumas.core.http import AuthenticatedHttpRequest
 from bakohumas.offices.forms import HandoverForm
 from bakohumas.offices.models import PositionTerm
@@ -56,6 +56,7 @@ def office_detail(request: AuthenticatedHttpRequest, office_code: str) -> HttpRe
     return render(request, "offices/detail.html", {
         "office": office, "terms": terms, "submissions": submissions, "can_manage": can_manage,
         "deactivate_offers": previous_holders_to_deactivate(request.user, office, terms),
+        "invite_offers": new_holders_to_invite(request.user, office, terms),
         "form": HandoverForm() if can_manage else None,
     })
 

@@ -244,7 +244,6 @@ def test_only_a_superuser_manages_a_superusers_account(client, national):
 
 
 def test_deactivating_an_invited_account_revokes_its_open_invitation(client, evaluator, kediri):
-    from bakohumas.accounts.models import Invitation
     from bakohumas.accounts.services_onboarding import account_invite
 
     invitation = account_invite(actor=evaluator, office=kediri, name="Operator Baru", email="baru@contoh.kpu.go.id",

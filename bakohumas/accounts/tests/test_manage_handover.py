@@ -3,10 +3,10 @@ holder's account (issue 16 item 5), matched through PositionTerm.user."""
 
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from bakohumas.conftest import PASSWORD
 from bakohumas.offices.models import Office, PositionTerm, User
@@ -26,7 +26,7 @@ def _holder(username: str, role: str, position: str, started: str = "2024-01-01"
 
 def _hand_over(client, position: str, name: str = "Penerus") -> None:
     response = client.post(reverse("offices:handover", args=["3571"]),
-                           {"position": position, "holder_name": name, "started_on": dt.date.today().isoformat()})
+                           {"position": position, "holder_name": name, "started_on": timezone.localdate().isoformat()})
     assert response.status_code == 302
 
 
@@ -61,7 +61,7 @@ def test_nothing_is_offered_for_someone_still_in_a_position_or_moved_or_a_ppid(c
     client.force_login(evaluator)
     _hand_over(client, PositionTerm.Position.OPERATOR_HUMAS)
     _hand_over(client, PositionTerm.Position.PPID)
-    PositionTerm.objects.filter(user=transferred).update(ended_on=dt.date.today())
+    PositionTerm.objects.filter(user=transferred).update(ended_on=timezone.localdate())
     transferred.office = Office.objects.get(code="3578")
     transferred.save()
     assert PositionTerm.objects.filter(user=moved_on, position="operator_humas", ended_on__isnull=False).exists()
@@ -72,7 +72,21 @@ def test_nothing_is_offered_for_someone_still_in_a_position_or_moved_or_a_ppid(c
 
 def test_the_pimpinan_and_the_operator_are_offered_nothing(client, users):
     old = _holder("operator.lama", User.Role.OPERATOR, PositionTerm.Position.OPERATOR_HUMAS)
-    PositionTerm.objects.filter(user=old).update(ended_on=dt.date.today())
+    PositionTerm.objects.filter(user=old).update(ended_on=timezone.localdate())
     for role in ("pimpinan", "operator"):
         client.force_login(users[role])
         assert reverse("accounts:manage_deactivate", args=[old.pk]) not in client.get(OFFICE).content.decode()
+
+
+def test_a_new_holder_without_an_account_is_offered_an_invitation_filled_in(client, ketua, evaluator):
+    client.force_login(evaluator)
+    _hand_over(client, PositionTerm.Position.KETUA_BAKOHUMAS, name="Bagus Santoso")
+    page = client.get(OFFICE).content.decode()
+    assert "Pemegang jabatan baru tanpa akun" in page
+    link = f"{reverse('accounts:invite')}?kantor=3571&amp;peran=ketua&amp;nama=Bagus%20Santoso"
+    assert link in page
+    form = client.get(link.replace("&amp;", "&")).context["form"]
+    assert (form["office"].value(), form["role"].value(), form["name"].value()) == (
+        Office.objects.get(code="3571").pk, "ketua", "Bagus Santoso")
+    client.force_login(ketua)  # a Ketua manages operators only: no offer to invite a Ketua
+    assert "Pemegang jabatan baru tanpa akun" not in client.get(OFFICE).content.decode()
