@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 
 import pytest
@@ -207,6 +208,10 @@ register_runner("test_slow", _slow_runner)
 
 
 @pytest.mark.django_db(transaction=True)  # the heartbeat thread writes through its own connection
+# libfaketime 0.9.10 (Debian), under which make test runs the suite again on other dates, never lets a
+# timed threading wait expire, so the heartbeat thread cannot beat there; the normal passes run this test.
+@pytest.mark.skipif("faketime" in os.environ.get("LD_PRELOAD", ""),
+                    reason="libfaketime never expires a timed threading wait (the other passes run this test)")
 def test_a_running_job_beats_while_a_long_step_runs(users, monkeypatch):
     from bakohumas.jobs import services
 
