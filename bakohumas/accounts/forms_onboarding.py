@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bakohumas.accounts.management import assignable_roles, manageable_offices
 from bakohumas.accounts.services_onboarding import phone_international
+from bakohumas.core.uploads import check_upload
 from bakohumas.offices.models import Office, User
 
 
@@ -66,9 +67,7 @@ class AccountsUploadForm(forms.Form):
 
     def clean_file(self) -> bytes:
         upload = self.cleaned_data["file"]
-        if upload.size > settings.IMPORT_MAX_BYTES:
-            raise forms.ValidationError(_("Berkas terlalu besar; batasnya %(limit)s MB.")
-                                        % {"limit": settings.IMPORT_MAX_BYTES // (1024 * 1024)})
+        check_upload(upload, max_bytes=settings.IMPORT_MAX_BYTES, kinds={"text", "xlsx"})  # size, then bytes
         return upload.read()
 
 

@@ -73,8 +73,12 @@ def user_session_start(*, request: HttpRequest, user: User) -> UserSession:
         session.save()
     too_old = timezone.now() - dt.timedelta(seconds=settings.SESSION_COOKIE_AGE)
     UserSession.objects.filter(user=user, last_seen_at__lt=too_old).delete()
-    row = UserSession.objects.create(user=user, session_key=str(session.session_key), ip=client_ip(request) or None,
-                                     user_agent=request.META.get("HTTP_USER_AGENT", "")[:USER_AGENT_LENGTH])
+    # Logging in again in a session that is already this user's keeps its key (django.contrib.auth.login
+    # neither flushes nor cycles it then): the same row, brought up to date.
+    row, _created = UserSession.objects.update_or_create(
+        session_key=str(session.session_key),
+        defaults={"user": user, "ip": client_ip(request) or None, "last_seen_at": timezone.now(),
+                  "user_agent": request.META.get("HTTP_USER_AGENT", "")[:USER_AGENT_LENGTH]})
     _remember(request, row)
     return row
 

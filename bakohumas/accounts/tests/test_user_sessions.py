@@ -41,6 +41,16 @@ def test_it_records_a_login_as_a_row_and_forgets_it_at_logout(operator):
     assert not UserSession.objects.exists()
 
 
+def test_logging_in_again_in_the_same_session_keeps_one_row(operator):
+    """django.contrib.auth.login keeps the session key when the same user logs in again in their own
+    session (the login page itself sends a signed-in user on, but any other login() call does this)."""
+    device = _login("operator")
+    key = device.session.session_key
+    device.force_login(operator)
+    assert device.session.session_key == key
+    assert UserSession.objects.filter(user=operator).count() == 1
+
+
 def test_it_writes_last_seen_at_most_once_a_minute(operator):
     device = _login("operator")
     row = UserSession.objects.get()

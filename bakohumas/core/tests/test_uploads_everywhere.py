@@ -22,6 +22,7 @@ INDONESIAN = re.compile(r"\b(berkas|batas(nya)?|tidak|harus|naskah|surat)\b", re
 
 # form (module.Class) -> (file field, a name the field accepts). The bytes are always ELF.
 KINDS = {
+    "bakohumas.accounts.forms_onboarding.AccountsUploadForm": ("file", "akun.csv"),
     "bakohumas.library.forms.RecordForm": ("cover", "sampul.jpg"),
     "bakohumas.library.forms.RecordFileForm": ("file", "naskah.pdf"),
     "bakohumas.library.forms.PartForm": ("file", "bagian.pdf"),
