@@ -24,14 +24,14 @@ import datetime as dt
 import json
 import os
 import platform
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+
+from child import run_child  # noqa: E402  (a sibling module: benchmarks/ is first on sys.path)
 
 TEXTS = [
     "Jadwal pencocokan dan penelitian data pemilih dimulai {d} Juli. Pastikan Anda terdaftar! #{n}",
@@ -128,15 +128,7 @@ def child(count: int) -> dict[str, float | str]:
 
 
 def run(database: str, count: int) -> dict | str:
-    with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, DJANGO_SETTINGS_MODULE="bakohumas.settings", BAKOHUMAS_DATA_DIR=tmp)
-        if database == "sqlite":
-            env.pop("DATABASE_URL", None)
-        done = subprocess.run([sys.executable, __file__, "--child", "--posts", str(count)], env=env,
-                              capture_output=True, text=True, check=False)
-    if done.returncode:
-        return done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "failed"
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_child(__file__, database, ["--posts", str(count)])
 
 
 def main() -> None:
