@@ -84,15 +84,19 @@ def phase_setup(count: int, out: Path) -> None:
     national = Office.objects.get(code=Office.NATIONAL_CODE)
 
     from django.apps import apps
+    from django.conf import settings
+
+    from bakohumas.accounts.policy import requires_2fa
 
     two_factor = apps.is_installed("django_otp.plugins.otp_totp")
 
     def session_for(user: User) -> str:
         session = SessionStore()
         session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        # The backend a real login records (a session naming a backend no longer configured is logged out).
+        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        if two_factor and user.role in {User.Role.EVALUATOR, User.Role.HUMAS_RI}:
+        if two_factor and requires_2fa(user):
             from django_otp import DEVICE_ID_SESSION_KEY
             from django_otp.plugins.otp_totp.models import TOTPDevice
 
