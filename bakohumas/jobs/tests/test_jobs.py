@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import time
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from bakohumas.faketime_testing import needs_timed_waits
 from bakohumas.jobs.models import Job
 from bakohumas.jobs.registry import JobOutput, register_runner
 from bakohumas.jobs.services import job_recover_if_stale, job_request, job_run, jobs_prune
@@ -208,10 +208,7 @@ register_runner("test_slow", _slow_runner)
 
 
 @pytest.mark.django_db(transaction=True)  # the heartbeat thread writes through its own connection
-# libfaketime 0.9.10 (Debian), under which make test runs the suite again on other dates, never lets a
-# timed threading wait expire, so the heartbeat thread cannot beat there; the normal passes run this test.
-@pytest.mark.skipif("faketime" in os.environ.get("LD_PRELOAD", ""),
-                    reason="libfaketime never expires a timed threading wait (the other passes run this test)")
+@needs_timed_waits  # the heartbeat thread waits with a timeout
 def test_a_running_job_beats_while_a_long_step_runs(users, monkeypatch):
     from bakohumas.jobs import services
 

@@ -7,6 +7,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from bakohumas.faketime_testing import needs_timed_waits
 from bakohumas.jobs.models import Job
 from bakohumas.jobs.services import job_request
 from bakohumas.posts import feeds as feeds_module
@@ -237,6 +238,7 @@ def test_a_redirect_is_checked_again(site, kediri, settings, monkeypatch):
     assert feed.last_error.startswith("Server mengalihkan feed ke file:///etc/passwd, yang tidak diizinkan")
 
 
+@needs_timed_waits  # the deadline is a timer, and the trickling server waits with a timeout
 def test_one_feed_has_an_overall_deadline(kediri, private_feeds, monkeypatch):
     """A server that trickles its answer (each wait shorter than FETCH_TIMEOUT) is cut off."""
     import socket
