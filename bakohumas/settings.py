@@ -133,6 +133,14 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "bakohumas.accounts.backends.EmailOrUsernameBackend",  # user name or e-mail (issue 16)
 ]
+# Argon2 first, as Django's documentation recommends (issue 18): memory-hard, and cheaper per login
+# than PBKDF2's million rounds (docs/benchmarks.md, "Login"). The PBKDF2 hashers stay so that existing
+# hashes still verify; Django rewrites each as Argon2 at the account's next login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
