@@ -213,3 +213,21 @@ class PositionTerm(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_position_display()} {self.office}: {self.holder_name}"
+
+
+class OfficeStamp(models.Model):
+    """A counter per office that the database itself increments on every insert, update or delete of
+    a row the office's home page shows (reports, records, position terms, the office and its users;
+    `office_id` 0 stands for rows every office shows, such as periods). Triggers made by migration
+    0003 keep it, so bulk imports and raw SQL count too; the home page's cache key includes it
+    (bakohumas/offices/home_cache.py). Not a foreign key: 0 is no office, and a stamp may outlive one."""
+
+    office_id = models.BigIntegerField(primary_key=True)
+    version = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("versi data kantor")
+        verbose_name_plural = _("versi data kantor")
+
+    def __str__(self) -> str:
+        return f"{self.office_id}: {self.version}"

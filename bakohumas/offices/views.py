@@ -13,7 +13,8 @@ from django.views.decorators.http import require_POST
 from bakohumas.accounts.selectors_manage import new_holders_to_invite, previous_holders_to_deactivate
 from bakohumas.core.http import AuthenticatedHttpRequest
 from bakohumas.offices.forms import HandoverForm
-from bakohumas.offices.models import PositionTerm
+from bakohumas.offices.home_cache import cached_home
+from bakohumas.offices.models import Office, PositionTerm
 from bakohumas.offices.selectors import handover_overview, recent_handover
 from bakohumas.offices.services import position_handover
 from bakohumas.records.selectors import home_summary
@@ -26,13 +27,9 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     office = request.user.office
     if office is None:
         return render(request, "offices/no_office.html")
-    context: dict[str, Any] = {"office": office, "handover_notice": recent_handover(request.user)}
     if office.is_regency:
-        context["periods"] = periods_for_office(office)
-        context["ketua"] = PositionTerm.objects.filter(
-            office=office, position=PositionTerm.Position.KETUA_BAKOHUMAS, ended_on__isnull=True).first()
-        context["records_summary"] = home_summary(office, user=request.user)
-        return render(request, "offices/home_regency.html", context)
+        return cached_home(request, office, lambda: _home_regency(request, office))
+    context: dict[str, Any] = {"office": office, "handover_notice": recent_handover(request.user)}
     period = (Period.objects.filter(submissions__status__in=Submission.REPORTED_STATUSES).distinct().first()
               or Period.objects.first())
     context["period"] = period
@@ -45,6 +42,16 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
             missing=[r for r in rows if not r.reported],
         )
     return render(request, "offices/home_oversight.html", context)
+
+
+def _home_regency(request: AuthenticatedHttpRequest, office: Office) -> HttpResponse:
+    return render(request, "offices/home_regency.html", {
+        "office": office, "handover_notice": recent_handover(request.user),
+        "periods": periods_for_office(office),
+        "ketua": PositionTerm.objects.filter(
+            office=office, position=PositionTerm.Position.KETUA_BAKOHUMAS, ended_on__isnull=True).first(),
+        "records_summary": home_summary(office, user=request.user),
+    })
 
 
 @login_required
