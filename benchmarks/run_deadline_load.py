@@ -336,11 +336,21 @@ def evaluator_flow(base: str, person: dict, rec: Recorder, stop: threading.Event
 # Throughput: the office home page against a minimal view, same server, same client
 
 
-def throughput(base: str, session_id: str, path: str, seconds: float, concurrency: int) -> tuple[float, int]:
+def browser_cookies(base: str, session_id: str) -> dict[str, str]:
+    """The cookies a browser sends after its first page: the session and the CSRF cookie that page set
+    (the office home page is cached per CSRF secret, bakohumas/offices/home_cache.py)."""
+    import requests
+
+    first = requests.get(base + "/", cookies={"sessionid": session_id}, allow_redirects=False, timeout=30)
+    return {"sessionid": session_id, **({"csrftoken": first.cookies["csrftoken"]} if "csrftoken" in first.cookies else {})}
+
+
+def throughput(base: str, cookies: dict[str, str], path: str, seconds: float, concurrency: int) -> tuple[float, int]:
     if shutil.which("wrk"):
+        header = "; ".join(f"{name}={value}" for name, value in cookies.items())
         output = subprocess.run(
             ["wrk", f"-t{min(2, concurrency)}", f"-c{concurrency}", f"-d{int(seconds)}s", "-H",
-             f"Cookie: sessionid={session_id}", base + path], capture_output=True, text=True, check=True).stdout
+             f"Cookie: {header}", base + path], capture_output=True, text=True, check=True).stdout
         rate = float(next(line for line in output.splitlines() if "Requests/sec" in line).split()[-1])
         bad = next((line for line in output.splitlines() if "Non-2xx" in line), "0").split()[-1]
         return rate, int(bad)
@@ -351,7 +361,8 @@ def throughput(base: str, session_id: str, path: str, seconds: float, concurrenc
 
     def worker() -> None:
         session = requests.Session()
-        session.cookies.set("sessionid", session_id, domain="127.0.0.1")
+        for name, value in cookies.items():
+            session.cookies.set(name, value, domain="127.0.0.1")
         while time.monotonic() < stop_at:
             response = session.get(base + path, allow_redirects=False)
             with lock:
@@ -469,9 +480,9 @@ def main() -> None:
         _child(env, "--phase", "verify", "--file", str(saved_file), "--out", str(verdict_file))
         verdict = json.loads(verdict_file.read_text())
 
-        ketua_session = people["offices"][0]["ketua"]["session"]
-        minimal = throughput(base, ketua_session, "/sehat/", args.throughput_seconds, 8)
-        home = throughput(base, ketua_session, "/", args.throughput_seconds, 8)
+        ketua = browser_cookies(base, people["offices"][0]["ketua"]["session"])
+        minimal = throughput(base, ketua, "/sehat/", args.throughput_seconds, 8)
+        home = throughput(base, ketua, "/", args.throughput_seconds, 8)
     finally:
         for process in [server, *workers]:
             os.killpg(process.pid, signal.SIGTERM)
