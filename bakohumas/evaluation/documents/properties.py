@@ -22,7 +22,7 @@ def office_name(report: EvaluationReport) -> str:
 
 def set_core_properties(properties: Any, report: EvaluationReport) -> None:
     """Fill the core properties of a python-docx or python-pptx document (same attribute names)."""
-    now = timezone.now().astimezone(dt.timezone.utc).replace(microsecond=0)  # both write it with "Z"
+    now = timezone.now().astimezone(dt.UTC).replace(microsecond=0)  # both write it with "Z"
     properties.author = properties.last_modified_by = office_name(report)
     properties.title = f"{report.title} — {report.subtitle}"
     properties.subject = report.subtitle
