@@ -156,13 +156,15 @@ def _list_paragraph(paragraph, numbered: bool, start: int) -> None:
 
 
 def _list_slides(deck, title: str, items: list[str], footer: str, numbered: bool = True,
-                 notes: Sequence[str] = (), empty: str = "") -> None:
+                 notes: Sequence[str] | None = None, empty: str = "") -> None:
+    """`notes` go under the first slide; without them, each slide's notes are its own items."""
     from pptx.util import Pt
 
     groups = list(_chunks(items)) or [[]]
     number = 1
     for index, group in enumerate(groups):
-        slide = _slide(deck, _continued(title, index), footer, notes if index == 0 else ())
+        said = group if notes is None else (notes if index == 0 else [f"{title} ({CONTINUED})."])
+        slide = _slide(deck, _continued(title, index), footer, said or ([empty] if empty else []))
         frame = _box(slide, LEFT + 0.1, BODY_TOP, BODY_WIDTH - 0.2, BODY_BOTTOM - BODY_TOP)
         if not group and empty:
             _text(frame, empty)
@@ -250,10 +252,13 @@ def _table(slide, headers: list[str], rows: list[list[str]], widths: list[float]
 
 def _table_slides(deck, title: str, footer: str, headers: list[str], rows: list[list[str]],
                   widths: list[float], notes: Sequence[str] = (), header_height: float = ROW_IN,
-                  center_from: int = 99, rotate_from: int = 99) -> None:
+                  center_from: int = 99, rotate_from: int = 99, name_column: int = 0) -> None:
     room = BODY_BOTTOM - BODY_TOP - header_height
     for index, page in enumerate(_table_pages(rows, widths, room)):
-        slide = _slide(deck, _continued(title, index), footer, notes if index == 0 else ())
+        said = list(notes) if index == 0 else []
+        if page:
+            said.append(f"{title}: {page[0][name_column]} sampai {page[-1][name_column]}.".replace("\n", ", "))
+        slide = _slide(deck, _continued(title, index), footer, said)
         _table(slide, headers, page, widths, header_height, center_from, rotate_from)
 
 
@@ -446,8 +451,8 @@ def _province_chart_slides(deck, report: EvaluationReport, footer: str) -> None:
     for index in range(0, len(rows), per_slide):
         chunk = rows[index:index + per_slide]
         slide = _slide(deck, _continued("Kelengkapan per provinsi (terendah dahulu)", index), footer,
-                       ["Persentase KPU Kabupaten/Kota yang melapor di setiap provinsi, dari yang terendah."]
-                       if index == 0 else ())
+                       ["Persentase KPU Kabupaten/Kota yang melapor di setiap provinsi, dari yang terendah: "
+                        + "; ".join(f"{r.name} {r.reported} dari {r.expected}" for r in chunk) + "."])
         _bar_chart(slide, [r.name for r in chunk],
                    [("Melapor", [r.reported / r.expected if r.expected else 0 for r in chunk],
                      [f"{r.reported}/{r.expected}" for r in chunk], RED)], maximum=1.15)
@@ -456,8 +461,9 @@ def _province_chart_slides(deck, report: EvaluationReport, footer: str) -> None:
 def _changes_slides(deck, report: EvaluationReport, footer: str) -> None:
     title = f"Perubahan dari {report.previous_label}"
     if not report.has_previous:
-        slide = _slide(deck, title, footer)
-        _text(_box(slide, LEFT, BODY_TOP, BODY_WIDTH, 1), f"Belum ada data {report.previous_label} untuk dibandingkan.")
+        text = f"Belum ada data {report.previous_label} untuk dibandingkan."
+        slide = _slide(deck, title, footer, [text])
+        _text(_box(slide, LEFT, BODY_TOP, BODY_WIDTH, 1), text)
         return
     rows = []
     for change in report.changes:
@@ -525,6 +531,7 @@ def _office_table_slides(deck, report: EvaluationReport, footer: str) -> None:
     width = (BODY_WIDTH - 0.6 - 3.1 - 2.4) / len(columns)
     _table_slides(deck, "Indikator per KPU Kabupaten/Kota", footer, ["No.", "KPU Kabupaten/Kota", "Status", *names],
                   rows, [0.6, 3.1, 2.4] + [width] * len(columns), header_height=header_height, center_from=3, rotate_from=3,
+                  name_column=1,
                   notes=["✓ berarti kantor itu memenuhi indikator pada kolomnya."])
 
 
@@ -572,14 +579,14 @@ def render(report: EvaluationReport, progress: Progress) -> bytes:
     _changes_slides(deck, report, footer)
     progress(60, gettext_noop("Menyusun temuan dan kendala"))
     findings = report.result.findings
-    _list_slides(deck, "Temuan", findings, footer, notes=findings)
+    _list_slides(deck, "Temuan", findings, footer)
     _constraints_slides(deck, report, footer)
     progress(75, gettext_noop("Menyusun tabel per kantor"))
     _office_table_slides(deck, report, footer)
-    _list_slides(deck, "Rekomendasi", report.recommendations, footer, notes=report.recommendations)
+    _list_slides(deck, "Rekomendasi", report.recommendations, footer)
     if report.note:
         paragraphs = [p.strip() for p in report.note.splitlines() if p.strip()]
-        _list_slides(deck, "Catatan evaluator", paragraphs, footer, numbered=False, notes=[report.note])
+        _list_slides(deck, "Catatan evaluator", paragraphs, footer, numbered=False)
     _tag_language_and_font(deck)
     buffer = io.BytesIO()
     deck.save(buffer)
