@@ -15,7 +15,6 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext_noop
 
-from bakohumas.core.formatting import tanggal
 from bakohumas.core.spreadsheet import new_workbook, set_formula, workbook_bytes
 from bakohumas.evaluation.report import EvaluationReport, Progress
 from bakohumas.reports.models import Element
@@ -208,6 +207,8 @@ def _met_sheet(book, report: EvaluationReport) -> None:
 
 
 def _constraints_sheet(book, report: EvaluationReport) -> None:
+    from openpyxl.styles import Alignment
+
     sheet = book.create_sheet("Kendala")
     _title(sheet, report, "kendala")
     sheet.append([])
@@ -222,9 +223,14 @@ def _constraints_sheet(book, report: EvaluationReport) -> None:
     start = sheet.max_row + 1
     _header(sheet, start, ["Tema", "Uraian kendala (kata kantor sendiri)", "Jumlah kantor", "KPU Kabupaten/Kota"])
     sheet.column_dimensions["B"].width = 70
+    sheet.column_dimensions["D"].width = 70
     for theme in report.constraints.themes:
         for quote in theme.quotes:
             _append(sheet, [theme.label, quote.text, len(quote.offices), ", ".join(quote.offices)])
+            for column in (2, 4):  # long text wraps inside its column, so the page is not scaled down
+                sheet.cell(row=sheet.max_row, column=column).alignment = Alignment(wrap_text=True, vertical="top")
+            lines = max(len(quote.text), len(", ".join(quote.offices))) // 75 + 1  # ~75 characters a line
+            sheet.row_dimensions[sheet.max_row].height = 15 * lines
 
 
 def _provinces_sheet(book, report: EvaluationReport) -> None:
