@@ -198,7 +198,9 @@ def _table_pages(rows: list[list[str]], widths: list[float], room: float) -> lis
             used = 0.0
         used += height
     per_page = math.ceil(len(rows) / pages)
-    result, page, used = [], [], 0.0
+    result: list[list[list[str]]] = []
+    page: list[list[str]] = []
+    used = 0.0
     for row, height in zip(rows, heights, strict=True):
         if page and (len(page) == per_page or used + height > room):
             result.append(page)
