@@ -5,6 +5,8 @@ lists and readable tables, and a workbook with numbers, formulas and a print set
 import datetime as dt
 import io
 import re
+import shutil
+import subprocess
 import zipfile
 
 import pytest
@@ -150,3 +152,29 @@ def test_it_makes_a_workbook_with_numbers_formulas_and_a_print_setup(reports, wi
             assert sheet.print_title_rows, sheet.title
     texts = [cell.value for row in evaluation.iter_rows() for cell in row if isinstance(cell.value, str)]
     assert NOTE in texts
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_computes_the_workbook_totals_to_the_engines_figures(reports, tmp_path):
+    from openpyxl import load_workbook
+
+    from bakohumas.evaluation.engine import evaluate
+    from bakohumas.offices.models import Office
+    from bakohumas.reports.models import Period
+
+    content, name, _type = render_document("xlsx", region="35", period="2025Q2")
+    source = tmp_path / name
+    source.write_bytes(content)
+    out = tmp_path / "computed"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
+                    "xlsx", "--outdir", str(out), str(source)], check=True, capture_output=True, timeout=240)
+    book = load_workbook(out / name, data_only=True, read_only=True)
+    result = evaluate(period=Period.objects.get(code="2025Q2"), region=Office.objects.get(code="35"))
+    counts = {row[0]: row[1] for row in book["Evaluasi"].iter_rows(min_row=4, max_row=7, values_only=True)}
+    assert counts == {"KPU Kabupaten/Kota dalam cakupan": result.expected, "Melapor": len(result.reported),
+                      "Belum memperbarui": len(result.not_updated), "Terlambat": len(result.late)}
+    rows = {row[1]: row[3:] for row in book["Indikator per kantor"].iter_rows(values_only=True)
+            if row[1] in ("Jumlah", "Persentase")}
+    shares = [i for i in result.indicators if i.kind == "share"]
+    assert list(rows["Jumlah"][:len(shares)]) == [i.numerator for i in shares]
+    assert [round(100 * v, 1) for v in rows["Persentase"][:len(shares)]] == [i.percent for i in shares]
