@@ -12,7 +12,13 @@ import io
 from django.utils.translation import gettext_noop
 
 from bakohumas.core.formatting import tanggal
-from bakohumas.evaluation.documents.properties import FONT, LANGUAGE, office_name, set_core_properties
+from bakohumas.evaluation.documents.properties import (
+    FONT,
+    LANGUAGE,
+    office_name,
+    set_app_properties,
+    set_core_properties,
+)
 from bakohumas.evaluation.report import EvaluationReport, Progress, persen
 
 RED = "B5121B"
@@ -335,6 +341,7 @@ def render(report: EvaluationReport, progress: Progress) -> bytes:
     section.left_margin = section.right_margin = Cm(2.2)
     _styles(doc)
     set_core_properties(doc.core_properties, report)
+    set_app_properties(doc.part.package, report)
     _header_footer(doc, report)
     _cover(doc, report)
     _completeness(doc, report)

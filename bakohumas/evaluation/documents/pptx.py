@@ -17,7 +17,7 @@ from typing import Any
 from django.utils.translation import gettext_noop
 
 from bakohumas.core.formatting import tanggal
-from bakohumas.evaluation.documents.properties import FONT, LANGUAGE, set_core_properties
+from bakohumas.evaluation.documents.properties import FONT, LANGUAGE, set_app_properties, set_core_properties
 from bakohumas.evaluation.report import EvaluationReport, IndicatorResult, Progress, persen
 
 WIDTH_IN, HEIGHT_IN = 13.333, 7.5
@@ -590,6 +590,8 @@ def render(report: EvaluationReport, progress: Progress) -> bytes:
         paragraphs = [p.strip() for p in report.note.splitlines() if p.strip()]
         _list_slides(deck, "Catatan evaluator", paragraphs, footer, numbered=False)
     _tag_language_and_font(deck)
+    count = len(deck.slides)
+    set_app_properties(deck.part.package, report, PresentationFormat="Layar lebar (16:9)", Slides=count, Notes=count)
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()

@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Any
 
 from django.utils import timezone
+from django.utils.html import escape
 
 from bakohumas.evaluation.report import EvaluationReport
 
@@ -32,3 +33,18 @@ def set_core_properties(properties: Any, report: EvaluationReport) -> None:
     properties.language = LANGUAGE
     properties.created = properties.modified = now
     properties.revision = 1
+
+
+def set_app_properties(package: Any, report: EvaluationReport, **counts: int) -> None:
+    """Replace the template's docProps/app.xml ("Microsoft Macintosh PowerPoint", "On-screen Show
+    (4:3)", 0 slides) with what is true of this file: the application, the office and, for slides,
+    the format and counts (`Slides=18, Notes=18`)."""
+    extra = "".join(f"<{name}>{value}</{name}>" for name, value in counts.items())
+    xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+           '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+           'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+           f"<Application>Aplikasi Bakohumas</Application><Company>{escape(office_name(report))}</Company>"
+           f"{extra}</Properties>")
+    for part in package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            part._blob = xml.encode("utf-8")

@@ -8,6 +8,7 @@ header in view and prints landscape on A4, one page wide, with the header row re
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Sequence
 from typing import Any
@@ -16,6 +17,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_noop
 
 from bakohumas.core.spreadsheet import new_workbook, set_formula, workbook_bytes
+from bakohumas.evaluation.documents.properties import office_name
 from bakohumas.evaluation.report import EvaluationReport, Progress
 from bakohumas.reports.models import Element
 
@@ -283,8 +285,21 @@ def _charts_sheet(book, report: EvaluationReport) -> None:
     sheet.page_setup.fitToHeight = 0
 
 
+def _properties(book, report: EvaluationReport) -> None:
+    """The office, the title and the moment it was made, instead of openpyxl's own name."""
+    from django.utils import timezone
+
+    properties = book.properties
+    properties.creator = properties.lastModifiedBy = office_name(report)
+    properties.title = f"{report.title} — {report.subtitle}"
+    properties.subject = report.subtitle
+    properties.language = "id-ID"
+    properties.created = properties.modified = timezone.now().astimezone(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
 def render(report: EvaluationReport, progress: Progress) -> bytes:
     book = new_workbook()
+    _properties(book, report)
     progress(45, gettext_noop("Menyusun lembar evaluasi"))
     _evaluation_sheet(book, report)
     _completeness_sheet(book, report)

@@ -90,6 +90,8 @@ def test_it_makes_slides_for_a_projector(reports, with_note):
     assert properties.title.startswith("Evaluasi Laporan Bakohumas") and properties.language == "id-ID"
     assert properties.created.date() == dt.date(2025, 7, 17) and properties.modified.date() == dt.date(2025, 7, 17)
     assert "Canny" not in _xml(content, r"^docProps/core\.xml$")["docProps/core.xml"]
+    app = _xml(content, r"^docProps/app\.xml$")["docProps/app.xml"]
+    assert f"<Slides>{len(deck.slides)}</Slides>" in app and "KPU Provinsi Jawa Timur" in app and "4:3" not in app
 
 
 @time_machine.travel(dt.datetime(2025, 7, 17, 3, 0, tzinfo=dt.UTC), tick=False)
@@ -122,6 +124,7 @@ def test_it_makes_a_docx_on_a4_with_page_numbers_and_word_lists(reports, with_no
     properties = doc.core_properties
     assert properties.author == "KPU Provinsi Jawa Timur" and properties.language == "id-ID"
     assert properties.created.date() == dt.date(2025, 7, 17)
+    assert "Macintosh" not in _xml(content, r"^docProps/app\.xml$")["docProps/app.xml"]
 
 
 def test_it_makes_a_workbook_with_numbers_formulas_and_a_print_setup(reports, with_note):
@@ -152,6 +155,7 @@ def test_it_makes_a_workbook_with_numbers_formulas_and_a_print_setup(reports, wi
             assert sheet.print_title_rows, sheet.title
     texts = [cell.value for row in evaluation.iter_rows() for cell in row if isinstance(cell.value, str)]
     assert NOTE in texts
+    assert book.properties.creator == "KPU RI" and book.properties.title.startswith("Evaluasi Laporan Bakohumas")
 
 
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
