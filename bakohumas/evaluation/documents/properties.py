@@ -35,11 +35,11 @@ def set_core_properties(properties: Any, report: EvaluationReport) -> None:
     properties.revision = 1
 
 
-def set_app_properties(package: Any, report: EvaluationReport, **counts: int) -> None:
+def set_app_properties(package: Any, report: EvaluationReport, **counts: int | str) -> None:
     """Replace the template's docProps/app.xml ("Microsoft Macintosh PowerPoint", "On-screen Show
     (4:3)", 0 slides) with what is true of this file: the application, the office and, for slides,
     the format and counts (`Slides=18, Notes=18`)."""
-    extra = "".join(f"<{name}>{value}</{name}>" for name, value in counts.items())
+    extra = "".join(f"<{name}>{escape(str(value))}</{name}>" for name, value in counts.items())
     xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
            'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
