@@ -12,6 +12,10 @@ As the contract says, an import removes one leading apostrophe from a text cell,
 So that a text which itself starts with an apostrophe (`'90-an`) survives too, the export puts an
 apostrophe before that one as well: every text survives export and import unchanged.
 
+Formulas the project writes itself (totals, percentages) go in through `set_formula`, which records
+the cell in its workbook: the guard leaves a recorded cell alone as long as it still holds that very
+formula, and escapes everything else that starts with `=`.
+
 `csv_writer`, `csv_dict_writer` and `new_workbook` are the only writers the project uses; a guard
 test (bakohumas/core/tests/test_spreadsheet_guard.py) fails on any `csv.writer`, `DictWriter` or
 openpyxl `Workbook` outside this module.
@@ -88,15 +92,36 @@ def csv_dict_writer(handle: IO[str], fieldnames: Iterable[str], **kwargs: Any) -
     return GuardedDictWriter(handle, fieldnames=list(fieldnames), **kwargs)
 
 
+def _trusted(book: Workbook) -> dict[tuple[int, str], str]:
+    """(id of the sheet, coordinate) -> the formula `set_formula` wrote there."""
+    registry = getattr(book, "_bakohumas_formulas", None)
+    if registry is None:
+        registry = {}
+        book._bakohumas_formulas = registry  # type: ignore[attr-defined]
+    return registry
+
+
+def set_formula(cell: Any, formula: str) -> None:
+    """Write a formula of the project's own (`=SUM(C5:C42)`) into `cell`; the save keeps it a
+    formula, where any other text starting with `=` is stored as text."""
+    if not formula.startswith("="):
+        raise ValueError(f"A formula starts with '=': {formula!r}")
+    cell.value = formula
+    _trusted(cell.parent.parent)[(id(cell.parent), cell.coordinate)] = formula
+
+
 def _guard_workbook(book: Workbook) -> list[tuple[Any, Any]]:
     """Guard every text cell (and every cell openpyxl took for a formula because it starts with
-    `=`: the project writes no formulas). Returns what was changed, to put back after saving."""
+    `=`), except the formulas written through `set_formula`. Returns what was changed, to put back
+    after saving."""
     changed = []
+    trusted = _trusted(book)
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
                 value = cell.value
-                if isinstance(value, str) and needs_apostrophe(value):
+                if isinstance(value, str) and needs_apostrophe(value) and \
+                        trusted.get((id(sheet), cell.coordinate)) != value:
                     changed.append((cell, value))
                     cell.value = cell_text(value)  # "'=..." is bound as text, no longer as a formula
     return changed

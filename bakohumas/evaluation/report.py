@@ -384,6 +384,7 @@ class EvaluationReport(EvaluationSummary):
     provinces: list[ProvinceRow] = field(default_factory=list)
     recommendations: list[str] = field(default_factory=list)
     generated_on: Any = None
+    note: str = ""  # the evaluator's note, shown after the recommendations (may be empty)
 
     @property
     def name_not_updated(self) -> bool:
@@ -405,6 +406,11 @@ class EvaluationReport(EvaluationSummary):
     @property
     def subtitle(self) -> str:
         return f"{self.scope_title} · {self.result.period.label}"
+
+    @property
+    def cover_lines(self) -> list[str]:
+        """The lines under the title on every document's cover."""
+        return [self.subtitle, self.date_text]
 
     @property
     def shares(self) -> list[IndicatorResult]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -70,3 +72,22 @@ def test_a_workbook_is_guarded_when_saved_and_left_as_it_was():
     assert [c.value for c in first[1]] == ["'=HYPERLINK(\"x\")", -5, "'-catatan", "biasa"]
     assert first["A1"].data_type == "s" and first["B1"].data_type == "n"
     assert first["A3"].value == "'@SUM(A1)" and read["Dua"]["A1"].value == "'+1"
+
+
+def test_it_keeps_the_formulas_the_project_writes_and_escapes_the_rest():
+    from openpyxl import load_workbook
+
+    from bakohumas.core.spreadsheet import new_workbook, set_formula, workbook_bytes
+
+    book = new_workbook()
+    sheet = book.active
+    sheet.append([1, 2, "=HYPERLINK(\"http://x\")"])
+    set_formula(sheet["D1"], "=SUM(A1:B1)")
+    sheet["E1"] = "=SUM(A1:B1)"  # the same text, not written through set_formula: escaped
+    saved = load_workbook(io.BytesIO(workbook_bytes(book)))
+    row = [cell.value for cell in saved.active[1]]
+    assert row[2] == "'=HYPERLINK(\"http://x\")" and row[3] == "=SUM(A1:B1)" and row[4] == "'=SUM(A1:B1)"
+    sheet["D1"] = "=1+1"  # overwritten later by other text: escaped again
+    assert load_workbook(io.BytesIO(workbook_bytes(book))).active["D1"].value == "'=1+1"
+    with pytest.raises(ValueError):
+        set_formula(sheet["F1"], "SUM(A1:B1)")

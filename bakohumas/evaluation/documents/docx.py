@@ -1,5 +1,9 @@
 """The evaluation report as DOCX (python-docx), for the province to edit: the same sections as the
-PDF, real Word headings, tables whose header row repeats on every page, and the charts."""
+PDF, on A4, with real Word headings, numbered lists that are Word lists (each restarting at 1), a
+header and a footer with the page number (a PAGE field, which Word and LibreOffice fill in), tables
+at 9 pt or more whose header row repeats on every page, and the charts. Arial throughout (LibreOffice
+substitutes the metric-compatible Liberation Sans), the text tagged id-ID, and file properties naming
+the office."""
 
 from __future__ import annotations
 
@@ -8,6 +12,13 @@ import io
 from django.utils.translation import gettext_noop
 
 from bakohumas.core.formatting import tanggal
+from bakohumas.evaluation.documents.properties import (
+    FONT,
+    LANGUAGE,
+    office_name,
+    set_app_properties,
+    set_core_properties,
+)
 from bakohumas.evaluation.report import EvaluationReport, Progress, persen
 
 RED = "B5121B"
@@ -54,9 +65,29 @@ def _narrow_margins(table) -> None:
     table._tbl.tblPr.append(margins)
 
 
+TABLE_PT = 9  # no table text is smaller
+
+
+def _rotate(cell) -> None:
+    """Header text read bottom to top, so that a narrow column keeps its label whole."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    direction = OxmlElement("w:textDirection")
+    direction.set(qn("w:val"), "btLr")
+    cell._tc.get_or_add_tcPr().append(direction)
+
+
+def _row_height(row, cm: float) -> None:
+    from docx.enum.table import WD_ROW_HEIGHT_RULE
+    from docx.shared import Cm
+
+    row.height, row.height_rule = Cm(cm), WD_ROW_HEIGHT_RULE.AT_LEAST
+
+
 def _table(doc, headers: list[str], rows: list[list[str]], widths: list[float] | None = None,
-           size: float = 9, right: set[int] | None = None, header_size: float | None = None,
-           center: set[int] | None = None):
+           size: float = TABLE_PT, right: set[int] | None = None, header_size: float | None = None,
+           center: set[int] | None = None, rotate_from: int = 99, header_height: float = 0):
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt, RGBColor
@@ -74,6 +105,10 @@ def _table(doc, headers: list[str], rows: list[list[str]], widths: list[float] |
         _shade(cell, RED)
         run = cell.paragraphs[0].add_run(text)
         run.bold, run.font.size, run.font.color.rgb = True, Pt(header_size or size), RGBColor(0xFF, 0xFF, 0xFF)
+        if index >= rotate_from:
+            _rotate(cell)
+    if header_height:
+        _row_height(table.rows[0], header_height)
     _keep_rows(table)
     for r, values in enumerate(rows, start=1):
         for c, text in enumerate(values):
@@ -113,11 +148,13 @@ def _cover(doc, report: EvaluationReport) -> None:
 
     line("KOMISI PEMILIHAN UMUM", 12, True, RED, 60)
     line(report.title, 28, True, RED, 10)
-    line(report.result.period.label, 18, False, DARK, 40)
-    line(report.scope_title, 20, True, DARK, 120)
+    lines = report.cover_lines
+    for index, text in enumerate(lines):
+        line(text, 18 if index == 0 else 14, index == 0, DARK, 40 if index == 0 else 6)
+    doc.add_paragraph().paragraph_format.space_after = Pt(120)
     line(f"{report.result.expected} KPU Kabupaten/Kota dalam cakupan · batas waktu laporan "
          f"{tanggal(report.result.period.deadline)}", 10)
-    line(f"Dibuat {report.date_text} dari data Aplikasi Bakohumas", 10)
+    line("Disusun dari data Aplikasi Bakohumas", 10)
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
@@ -189,6 +226,7 @@ def _appendix(doc, report: EvaluationReport) -> None:
     from docx.shared import Cm
 
     section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.different_first_page_header_footer = False  # the cover's rule, not the appendix's
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Cm(29.7), Cm(21.0)
     section.left_margin = section.right_margin = Cm(1.5)
@@ -199,8 +237,8 @@ def _appendix(doc, report: EvaluationReport) -> None:
         rows = [[p.name, str(p.expected), str(p.reported), str(p.not_updated), str(p.late),
                  *[persen(v) for v in p.percents(codes)]] for p in report.provinces]
         _table(doc, ["Provinsi", "Kab/Kota", "Melapor", "Belum", "Terlambat", *[i.short_label for i in columns]],
-               rows, [4.2, 1.5, 1.6, 1.4, 1.7] + [1.9] * len(columns), size=7.5, right=set(range(1, 5 + len(columns))),
-               header_size=6.5)
+               rows, [5.4, 1.5, 1.5, 1.5, 1.5] + [(26.5 - 11.4) / len(columns)] * len(columns),
+               right=set(range(1, 5 + len(columns))), rotate_from=1, header_height=2.8)
         return
     doc.add_heading("Lampiran. Indikator per KPU Kabupaten/Kota", level=1)
     doc.add_paragraph("✓ = memenuhi indikator; Kendala: S = SDM, A = anggaran, P = sarana dan prasarana.")
@@ -208,31 +246,88 @@ def _appendix(doc, report: EvaluationReport) -> None:
              *["✓" if i.code in row.met else "" for i in columns], row.constraint_letters or "–"]
             for n, row in enumerate(report.offices, start=1)]
     _table(doc, ["No.", "KPU Kabupaten/Kota", "Status", "Tanggal lapor", *[i.short_label for i in columns], "Kendala"],
-           rows, [0.8, 3.8, 3.2, 2.0] + [1.7] * len(columns) + [1.4], size=7, header_size=6.5,
-           center=set(range(4, 5 + len(columns))))
+           rows, [0.9, 4.6, 5.0, 2.9] + [1.2] * len(columns) + [2.1], center=set(range(4, 5 + len(columns))),
+           rotate_from=4, header_height=2.8)
 
 
 def _numbered(doc, lines: list[str]) -> None:
-    """Numbered by hand: Word list numbering would run on from one list into the next."""
-    from docx.shared import Cm
+    """A Word numbered list ("List Number"), restarting at 1: each list gets its own numbering
+    instance of the style's definition, with a start override."""
+    numbering = doc.part.numbering_part.element
+    style_num = doc.styles["List Number"].element.pPr.numPr.numId.val
+    definition = numbering.num_having_numId(style_num).abstractNumId.val
+    instance = numbering.add_num(definition)
+    instance.add_lvlOverride(ilvl=0).add_startOverride(1)
+    for line in lines:
+        paragraph = doc.add_paragraph(line, style="List Number")
+        number = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        number.get_or_add_ilvl().val = 0
+        number.get_or_add_numId().val = instance.numId
 
-    for number, line in enumerate(lines, start=1):
-        paragraph = doc.add_paragraph(f"{number}.\t{line}")
-        paragraph.paragraph_format.left_indent = Cm(0.8)
-        paragraph.paragraph_format.first_line_indent = Cm(-0.8)
-        paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(0.8))
+
+def _header_footer(doc, report: EvaluationReport) -> None:
+    """Title and office in the header; "Halaman n dari m" (PAGE and NUMPAGES fields) in the footer.
+    The cover has neither."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    header = section.header.paragraphs[0]
+    run = header.add_run(f"{report.title} — {office_name(report)} · {report.result.period.label}")
+    run.font.size, run.font.color.rgb = Pt(8), RGBColor(0x77, 0x77, 0x77)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for part in ("Halaman ", ("PAGE", "1"), " dari ", ("NUMPAGES", "1")):
+        if isinstance(part, tuple):
+            _field(footer, *part)
+        else:
+            footer.add_run(part).font.size = Pt(8)
+
+
+def _field(paragraph, instruction: str, placeholder: str) -> None:
+    """A Word field (PAGE, NUMPAGES) as begin / instruction / separate / result / end runs."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    def char(kind: str) -> None:
+        mark = OxmlElement("w:fldChar")
+        mark.set(qn("w:fldCharType"), kind)
+        paragraph.add_run()._r.append(mark)
+
+    char("begin")
+    code = OxmlElement("w:instrText")
+    code.set(qn("xml:space"), "preserve")
+    code.text = f" {instruction} "
+    paragraph.add_run()._r.append(code)
+    char("separate")
+    paragraph.add_run(placeholder).font.size = Pt(8)
+    char("end")
 
 
 def _styles(doc) -> None:
+    """Arial and id-ID everywhere: the theme-font references of the template are removed (Word
+    prefers them to a named font), and the default language is Indonesian."""
+    from docx.oxml.ns import qn
     from docx.shared import Pt, RGBColor
 
+    styles = doc.styles.element
+    for fonts in styles.iter(qn("w:rFonts")):
+        for name in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+            fonts.attrib.pop(qn(f"w:{name}"), None)
+        for name in ("ascii", "hAnsi", "eastAsia", "cs"):
+            fonts.set(qn(f"w:{name}"), FONT)
+    for language in styles.iter(qn("w:lang")):
+        language.set(qn("w:val"), LANGUAGE)
+        language.set(qn("w:eastAsia"), LANGUAGE)
     normal = doc.styles["Normal"]
-    normal.font.name = "DejaVu Sans"
+    normal.font.name = FONT
     normal.font.size = Pt(10)
     for name, size, color in (("Heading 1", 15, RED), ("Heading 2", 12, DARK), ("Heading 3", 10.5, DARK)):
         style = doc.styles[name]
         style.font.size, style.font.color.rgb = Pt(size), RGBColor.from_string(color)
-        style.font.name = "DejaVu Sans"
+        style.font.name = FONT
 
 
 def render(report: EvaluationReport, progress: Progress) -> bytes:
@@ -245,8 +340,9 @@ def render(report: EvaluationReport, progress: Progress) -> bytes:
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.left_margin = section.right_margin = Cm(2.2)
     _styles(doc)
-    doc.core_properties.title = f"{report.title} — {report.subtitle}"
-    doc.core_properties.language = "id-ID"
+    set_core_properties(doc.core_properties, report)
+    set_app_properties(doc.part.package, report)
+    _header_footer(doc, report)
     _cover(doc, report)
     _completeness(doc, report)
     _indicators(doc, report)
@@ -257,6 +353,11 @@ def render(report: EvaluationReport, progress: Progress) -> bytes:
     _constraints(doc, report)
     doc.add_heading("6. Rekomendasi", level=1)
     _numbered(doc, report.recommendations)
+    if report.note:
+        doc.add_heading("Catatan evaluator", level=2)
+        for paragraph in report.note.splitlines():
+            if paragraph.strip():
+                doc.add_paragraph(paragraph.strip())
     progress(75, gettext_noop("Menyusun lampiran"))
     _appendix(doc, report)
     buffer = io.BytesIO()
