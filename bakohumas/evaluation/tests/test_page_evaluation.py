@@ -39,7 +39,7 @@ def test_it_shows_the_change_from_the_previous_quarter_and_the_constraints(clien
     client.force_login(evaluator)
     html = client.get(reverse("evaluation:evaluation", args=["35", "2025Q2"])).content.decode()
     assert "Perubahan dari Triwulan I 2025" in html
-    assert "naik dari 1 dari 38 (2,6%) menjadi 2 dari 38 (5,3%)" in html
+    assert "naik dari 1 (2,6%) menjadi 2 dari 38 (5,3%)" in html
     assert "Jaringan/internet" in html and "Koneksi internet sering putus." in html
     assert "<svg" in html and 'width="15.9"' in html  # 2 of 38 = 5.3 % of the chart's 300-px scale
     assert "Hanya 2 dari 38 KPU Kabupaten/Kota" in html
