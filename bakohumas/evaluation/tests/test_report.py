@@ -36,7 +36,7 @@ def test_it_says_unchanged_for_the_same_figures_including_zero_of_n_and_n_of_n()
 
 def test_it_handles_a_zero_denominator_and_no_previous_quarter():
     zero = IndicatorChange(_item(0, 0, kind="ratio"), _item(3, 4, kind="ratio"))
-    assert zero.direction == "none" and "tidak dapat dibandingkan" in zero.text and "0 dari 0 (–)" in zero.text
+    assert zero.direction == "none" and "tidak dapat dibandingkan" in zero.text and "0/0 (–)" in zero.text
     first = IndicatorChange(_item(1, 1), None)
     assert first.direction == "none" and first.text == "1 dari 1 (100,0%); belum ada data triwulan sebelumnya"
 
