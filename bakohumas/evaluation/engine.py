@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 from django.db.models import OuterRef, Q, Subquery, Sum
+from django.utils.translation import gettext_lazy
 
 from bakohumas.core.formatting import percent, tanggal
 from bakohumas.core.periods import Quarter
@@ -33,6 +34,11 @@ if TYPE_CHECKING:
 CARRY_FORWARD = "carry_forward"
 COUNT_AS_NOT_MET = "count_as_not_met"
 MISSING_RULES = (CARRY_FORWARD, COUNT_AS_NOT_MET)
+# What people read instead of the rule's code (pages, documents, the terminal table).
+RULE_LABELS = {
+    CARRY_FORWARD: gettext_lazy("Pakai laporan terakhir"),
+    COUNT_AS_NOT_MET: gettext_lazy("Dianggap tidak memenuhi"),
+}
 
 
 class EvaluationError(ValueError):

@@ -113,8 +113,11 @@ def _cover(doc, report: EvaluationReport) -> None:
 
     line("KOMISI PEMILIHAN UMUM", 12, True, RED, 60)
     line(report.title, 28, True, RED, 10)
-    line(report.result.period.label, 18, False, DARK, 40)
-    line(report.scope_title, 20, True, DARK, 120)
+    line(report.period_title, 18, False, DARK, 40)
+    line(report.scope_title, 20, True, DARK, 30)
+    for extra in report.cover_lines[2:]:  # "per <date>", "Rakor: <date>"
+        line(extra, 14, False, DARK, 6)
+    line("", 10, False, DARK, 60)
     line(f"{report.result.expected} KPU Kabupaten/Kota dalam cakupan · batas waktu laporan "
          f"{tanggal(report.result.period.deadline)}", 10)
     line(f"Dibuat {report.date_text} dari data Aplikasi Bakohumas", 10)
@@ -133,7 +136,7 @@ def _completeness(doc, report: EvaluationReport) -> None:
         doc.add_heading(f"Belum memperbarui laporan ({len(result.not_updated)})", level=2)
         if report.name_not_updated:
             doc.add_paragraph("; ".join(
-                o.name + (f" (dievaluasi dengan laporan {o.carried_forward_from})" if o.carried_forward_from else "")
+                o.name + (f" (dievaluasi dengan laporan {o.carried_forward_label})" if o.carried_forward_from else "")
                 for o in result.not_updated) + ".")
         else:
             doc.add_paragraph("Terlalu banyak untuk disebut satu per satu: jumlahnya per provinsi ada di lampiran, "
@@ -257,6 +260,9 @@ def render(report: EvaluationReport, progress: Progress) -> bytes:
     _constraints(doc, report)
     doc.add_heading("6. Rekomendasi", level=1)
     _numbered(doc, report.recommendations)
+    if report.note:
+        doc.add_heading("Catatan evaluator", level=2)
+        doc.add_paragraph(report.note)
     progress(75, gettext_noop("Menyusun lampiran"))
     _appendix(doc, report)
     buffer = io.BytesIO()

@@ -157,10 +157,10 @@ def _title_slide(deck, report: EvaluationReport) -> None:
     band.line.fill.background()
     _text(_box(slide, 0.8, 0.7, 11.5, 0.5), "KOMISI PEMILIHAN UMUM", 16, True, "FFFFFF")
     _text(_box(slide, 0.8, 1.7, 11.5, 1.0), report.title, 40, True, "FFFFFF")
-    _text(_box(slide, 0.8, 2.9, 11.5, 0.7), report.result.period.label, 26, False, "FFFFFF")
+    _text(_box(slide, 0.8, 2.9, 11.5, 0.7), report.period_title, 26, False, "FFFFFF")
     _text(_box(slide, 0.8, 4.8, 11.5, 0.8), report.scope_title, 30, True, DARK)
     meta = _box(slide, 0.8, 6.1, 11.5, 0.8)
-    _text(meta, f"Rapat Koordinasi Bakohumas · {report.date_text}", 14, False, DARK)
+    _text(meta, " · ".join(["Rapat Koordinasi Bakohumas", *report.cover_lines[2:]]), 14, False, DARK)
     _text(meta, f"{report.result.expected} KPU Kabupaten/Kota dalam cakupan · batas waktu laporan "
                 f"{tanggal(report.result.period.deadline)}", 12, False, GREY, first=False)
 
@@ -286,7 +286,7 @@ def render(report: EvaluationReport, progress: Progress) -> bytes:
     deck.slide_width, deck.slide_height = Inches(WIDTH_IN), Inches(HEIGHT_IN)
     deck.core_properties.title = f"{report.title} — {report.subtitle}"
     deck.core_properties.language = "id-ID"
-    subtitle = f"{report.title} · {report.scope_title} · {report.result.period.label}"
+    subtitle = f"{report.title} · {report.scope_title} · {report.period_title}"
     _title_slide(deck, report)
     _completeness_slide(deck, report, subtitle)
     if report.provinces:
@@ -301,6 +301,8 @@ def render(report: EvaluationReport, progress: Progress) -> bytes:
     progress(75, gettext_noop("Menyusun tabel per kantor"))
     _office_table_slides(deck, report, subtitle)
     _bullets(deck, "Rekomendasi", report.recommendations, subtitle)
+    if report.note:
+        _bullets(deck, "Catatan evaluator", [report.note], subtitle, numbered=False)
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()

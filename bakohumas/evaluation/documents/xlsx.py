@@ -13,7 +13,8 @@ from django.utils.translation import gettext_noop
 
 from bakohumas.core.formatting import tanggal
 from bakohumas.core.spreadsheet import new_workbook, workbook_bytes
-from bakohumas.evaluation.report import EvaluationReport, Progress, persen
+from bakohumas.evaluation.engine import RULE_LABELS
+from bakohumas.evaluation.report import EvaluationReport, Progress, period_label, persen
 from bakohumas.reports.models import Element
 
 HEADER_FILL = "B5121B"
@@ -45,7 +46,7 @@ def _title(sheet, report: EvaluationReport, heading: str) -> None:
 
     sheet["A1"] = f"{report.title} — {heading}"
     sheet["A1"].font = Font(bold=True, size=14, color=HEADER_FILL)
-    sheet["A2"] = f"{report.scope_title} · {report.result.period.label} · dibuat {report.date_text}"
+    sheet["A2"] = " · ".join([*report.cover_lines, f"dibuat {report.date_text}"])
     sheet["A2"].font = Font(italic=True, color="555555")
 
 
@@ -58,9 +59,10 @@ def _evaluation_sheet(book, report: EvaluationReport) -> None:
     result = report.result
     sheet.append([])
     for label, value in (("KPU Kabupaten/Kota dalam cakupan", result.expected),
-                         ("Melapor", len(result.reported)), ("Belum memperbarui", len(result.not_updated)),
+                         ("Melapor", len(result.reported)), ("Belum pernah melapor", len(result.never_reported)),
+                         ("Belum memperbarui", len(result.stale)),
                          ("Terlambat", len(result.late)), ("Batas waktu", tanggal(result.period.deadline)),
-                         ("Aturan data kosong", result.missing_rule)):
+                         ("Aturan data kosong", str(RULE_LABELS[result.missing_rule]))):
         _append(sheet, [label, value])
     sheet.append([])
     start = sheet.max_row + 1
@@ -78,7 +80,10 @@ def _evaluation_sheet(book, report: EvaluationReport) -> None:
         ])
     sheet.freeze_panes = sheet.cell(row=start + 1, column=2)
     sheet.append([])
-    for heading, lines in (("Temuan", result.findings), ("Rekomendasi", report.recommendations)):
+    for heading, lines in (("Temuan", result.findings), ("Rekomendasi", report.recommendations),
+                           ("Catatan evaluator", [report.note] if report.note else [])):
+        if not lines:
+            continue
         sheet.append([heading])
         sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True, size=12)
         for number, line in enumerate(lines, start=1):
@@ -97,7 +102,7 @@ def _completeness_sheet(book, report: EvaluationReport) -> None:
         unit = row.unit
         _append(sheet, [unit.code, unit.name, row.province, row.status,
                         unit.reported_on if unit.reported else None, "ya" if unit.late else "tidak",
-                        unit.evaluated_period or "–"])
+                        period_label(unit.evaluated_period) or "–"])
         sheet.cell(row=sheet.max_row, column=5).number_format = "DD/MM/YYYY"
     sheet.freeze_panes = "C5"
     sheet.auto_filter.ref = f"A4:G{sheet.max_row}"
@@ -124,7 +129,7 @@ def _data_sheet(book, report: EvaluationReport) -> None:
             if kinds[element.code] == Element.Kind.BOOLEAN and value is not None:
                 value = "ya" if value else "tidak"
             values.append(value)
-        _append(sheet, [row.unit.code, row.unit.name, row.province, row.unit.evaluated_period or "–", *values])
+        _append(sheet, [row.unit.code, row.unit.name, row.province, period_label(row.unit.evaluated_period) or "–", *values])
     sheet.row_dimensions[4].height = 60
     for cell in sheet[4]:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
