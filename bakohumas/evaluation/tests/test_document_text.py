@@ -96,3 +96,8 @@ def test_no_document_shows_an_internal_code(history, fmt, region):
 def test_the_scan_finds_what_it_looks_for():
     text = "Dievaluasi dengan laporan 2025Q1; aturan carry_forward; uu_kip; episode_podcast."
     assert internal_codes(text) == ["2025Q1", "carry_forward", "episode_podcast", "uu_kip"]
+
+
+def test_the_website_indicator_has_one_name():
+    website = Indicator.objects.get(code="website_aktif")
+    assert website.name == website.short_label == "Website memuat berita"
