@@ -22,7 +22,7 @@ def request_document(request: AuthenticatedHttpRequest, region_code: str, period
         return HttpResponseBadRequest(_("Format dokumen tidak dikenal."))
     as_of_form, as_of = as_of_from_request(request)
     if as_of_form.errors:
-        return HttpResponseBadRequest(" ".join(as_of_form.errors["per"]))
+        return HttpResponseBadRequest(" ".join(str(error) for error in as_of_form.errors["per"]))
     job = evaluation_document_request(user=request.user, region=region, period=period,
                                       missing_rule=rule_from_request(request), fmt=fmt, as_of=as_of)
     return redirect("jobs:detail", job_id=job.id)

@@ -4,7 +4,6 @@ made; the same text is on the page and in all four formats. And the page's "kead
 from __future__ import annotations
 
 import datetime as dt
-import io
 
 import pytest
 from django.core.exceptions import PermissionDenied
