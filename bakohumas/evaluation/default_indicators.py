@@ -24,7 +24,7 @@ INDICATORS: list[tuple[str, str, str, str | tuple[str, str], str, str, str, str]
     ("kerja_sama_non_pemerintah", "Kerja sama dengan lembaga non-pemerintah", "share", "kerja_sama_non_pemerintah",
      POS, "kerja_sama", "menjalin kerja sama dengan lembaga non-pemerintah", "Kerja sama non-pemerintah", "lembaga non-pemerintah"),
     ("website_aktif", "Website memuat berita", "share", "berita_website",
-     POS, "", "memublikasikan berita di website", "Website aktif"),
+     POS, "", "memublikasikan berita di website", "Website memuat berita"),
     ("podcast", "Memiliki podcast", "share", "episode_podcast",
      POS, "", "menayangkan podcast", "Podcast"),
     ("media_center", "Media Center dimanfaatkan", "share", "media_center_aktif",

@@ -3,13 +3,16 @@ is the same for one province or all 514 offices."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 from django.db.models import OuterRef, Q, Subquery, Sum
+from django.utils.translation import gettext_lazy
 
 from bakohumas.core.formatting import percent, tanggal
+from bakohumas.core.periods import Quarter
 from bakohumas.evaluation.models import Indicator
 from bakohumas.offices.models import Office
 from bakohumas.reports.models import Period, ReportValue, Submission
@@ -31,6 +34,11 @@ if TYPE_CHECKING:
 CARRY_FORWARD = "carry_forward"
 COUNT_AS_NOT_MET = "count_as_not_met"
 MISSING_RULES = (CARRY_FORWARD, COUNT_AS_NOT_MET)
+# What people read instead of the rule's code (pages, documents, the terminal table).
+RULE_LABELS = {
+    CARRY_FORWARD: gettext_lazy("Pakai laporan terakhir"),
+    COUNT_AS_NOT_MET: gettext_lazy("Dianggap tidak memenuhi"),
+}
 
 
 class EvaluationError(ValueError):
@@ -52,6 +60,21 @@ class OfficeUnit:
     reported_on: Any = None
     late: bool = False
     carried_forward_from: str | None = None
+    last_earlier_period: str | None = None  # the latest period before this one with a report, if any
+
+    @property
+    def carried_forward_label(self) -> str:
+        """Triwulan I 2025 for a report carried forward from 2025Q1 (never the code in a text)."""
+        return Quarter.parse(self.carried_forward_from).label if self.carried_forward_from else ""
+
+    @property
+    def last_earlier_label(self) -> str:
+        return Quarter.parse(self.last_earlier_period).label if self.last_earlier_period else ""
+
+    @property
+    def never_reported(self) -> bool:
+        """No report for this period nor any earlier one ("belum pernah melapor")."""
+        return not self.reported and self.last_earlier_period is None
 
     @property
     def reported(self) -> bool:
@@ -103,6 +126,7 @@ class EvaluationResult:
     offices: list[OfficeUnit]
     indicators: list[IndicatorResult]
     findings: list[str] = field(default_factory=list)
+    as_of: dt.date | None = None  # the evaluation as it stood on that day (contract section 6)
 
     @property
     def expected(self) -> int:
@@ -126,6 +150,15 @@ class EvaluationResult:
         return [o for o in self.offices if o.carried_forward_from]
 
     @property
+    def never_reported(self) -> list[OfficeUnit]:
+        return [o for o in self.offices if o.never_reported]
+
+    @property
+    def stale(self) -> list[OfficeUnit]:
+        """Not updated: reported for an earlier period, not for this one ("belum memperbarui")."""
+        return [o for o in self.offices if not o.reported and not o.never_reported]
+
+    @property
     def late(self) -> list[OfficeUnit]:
         return [o for o in self.offices if o.late]
 
@@ -141,6 +174,7 @@ class EvaluationResult:
             "region": {"code": self.region_code, "name": self.region_name},
             "period": self.period.code,
             "missing_rule": self.missing_rule,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
             "units": {
                 "expected": self.expected,
                 "reported": len(self.reported),
@@ -153,10 +187,14 @@ class EvaluationResult:
         }
 
 
-def _office_units(region: Office | None, period: Period, missing_rule: str) -> list[OfficeUnit]:
+def _office_units(region: Office | None, period: Period, missing_rule: str,
+                  as_of: dt.date | None = None) -> list[OfficeUnit]:
     reported = Submission.objects.filter(
         office=OuterRef("pk"), status__in=Submission.REPORTED_STATUSES
     ).order_by()
+    if as_of is not None:
+        # As it stood on `as_of`: a report first sent after that day did not exist yet.
+        reported = reported.filter(reported_on__lte=as_of)
     current = reported.filter(period=period)
     # Carry forward looks back only: an office's most recent report of an earlier period. Period codes
     # (YYYYQn, years 2000-2100 only) sort as text in date order, so no join to the periods table.
@@ -165,17 +203,16 @@ def _office_units(region: Office | None, period: Period, missing_rule: str) -> l
         current_id=Subquery(current.values("id")[:1]),
         current_reported_on=Subquery(current.values("reported_on")[:1]),
     )
+    # The latest earlier period is known under either rule, to tell "never reported" from "not updated".
+    offices = offices.annotate(earlier_period=Subquery(earlier.values("period_id")[:1]))
     if missing_rule == CARRY_FORWARD:
-        offices = offices.annotate(
-            earlier_id=Subquery(earlier.values("id")[:1]),
-            earlier_period=Subquery(earlier.values("period_id")[:1]),
-        )
+        offices = offices.annotate(earlier_id=Subquery(earlier.values("id")[:1]))
     units = []
     # The plugin types the queryset from its first annotate(); the earlier_* columns of the
     # carry-forward branch are only known from this declaration.
     rows = cast("QuerySet[WithAnnotations[Office, _UnitColumns]]", offices.order_by("code"))
     for office in rows:
-        unit = OfficeUnit(code=office.code, name=office.name)
+        unit = OfficeUnit(code=office.code, name=office.name, last_earlier_period=office.earlier_period)
         if office.current_id:
             unit.submission_id = office.current_id
             unit.evaluated_period = period.code
@@ -189,9 +226,11 @@ def _office_units(region: Office | None, period: Period, missing_rule: str) -> l
 
 
 def evaluate(*, period: Period, region: Office | None = None, missing_rule: str = CARRY_FORWARD,
-             with_findings: bool = True) -> EvaluationResult:
-    """Evaluate the kab/kota offices of a province (or of the nation when `region` is None)."""
-    return _evaluate(period=period, region=region, missing_rule=missing_rule, with_findings=with_findings)[0]
+             with_findings: bool = True, as_of: dt.date | None = None) -> EvaluationResult:
+    """Evaluate the kab/kota offices of a province (or of the nation when `region` is None);
+    with `as_of`, as it stood on that day (reports first sent later count as not reported)."""
+    return _evaluate(period=period, region=region, missing_rule=missing_rule, with_findings=with_findings,
+                     as_of=as_of)[0]
 
 
 # {province code: {ratio indicator code: (numerator, denominator)}}
@@ -199,7 +238,7 @@ ProvinceRatios = dict[str, dict[str, tuple[int, int]]]
 
 
 def _evaluate(*, period: Period, region: Office | None, missing_rule: str, with_findings: bool,
-              by_province: bool = False) -> tuple[EvaluationResult, ProvinceRatios]:
+              by_province: bool = False, as_of: dt.date | None = None) -> tuple[EvaluationResult, ProvinceRatios]:
     """`evaluate`; with `by_province` the ratio elements are summed per province in the same single
     query (the region's sums are then added up from the provinces) and returned too."""
     if missing_rule not in MISSING_RULES:
@@ -213,7 +252,7 @@ def _evaluate(*, period: Period, region: Office | None, missing_rule: str, with_
                               "belum ada yang dapat dievaluasi.")
     national = region is None or region.is_national
     scope = None if national else region
-    units = _office_units(scope, period, missing_rule)
+    units = _office_units(scope, period, missing_rule, as_of)
     by_submission = {u.submission_id: u for u in units if u.submission_id}
     indicators = list(Indicator.objects.filter(is_active=True))
     shares = [i for i in indicators if i.kind == Indicator.Kind.SHARE]
@@ -266,7 +305,7 @@ def _evaluate(*, period: Period, region: Office | None, missing_rule: str, with_
     result = EvaluationResult(
         region_code=Office.NATIONAL_CODE if scope is None else scope.code,
         region_name="Indonesia" if scope is None else scope.region_name,
-        period=period, missing_rule=missing_rule, offices=units, indicators=results,
+        period=period, missing_rule=missing_rule, offices=units, indicators=results, as_of=as_of,
     )
     if with_findings:
         from bakohumas.evaluation.findings import write_findings
@@ -275,11 +314,12 @@ def _evaluate(*, period: Period, region: Office | None, missing_rule: str, with_
     return result, per_province
 
 
-def evaluate_provinces(*, period: Period, missing_rule: str = CARRY_FORWARD) -> list[tuple[Office, EvaluationResult]]:
+def evaluate_provinces(*, period: Period, missing_rule: str = CARRY_FORWARD,
+                       as_of: dt.date | None = None) -> list[tuple[Office, EvaluationResult]]:
     """One result per province, for the national table; computed from a single national pass whose ratio
     sums are grouped by province, so every indicator, share or ratio, is there in the national order."""
     national, ratio_sums = _evaluate(period=period, region=None, missing_rule=missing_rule, with_findings=False,
-                                     by_province=True)
+                                     by_province=True, as_of=as_of)
     provinces = list(Office.objects.provinces().order_by("code"))
     parent_of = dict(Office.objects.regencies().values_list("code", "parent__code"))
     out = []
@@ -300,5 +340,5 @@ def evaluate_provinces(*, period: Period, missing_rule: str = CARRY_FORWARD) -> 
                 numerator, denominator = sums.get(item.code, (0, 0))
                 indicators.append(IndicatorResult(*common, numerator=numerator, denominator=denominator, units=None))
         out.append((province, EvaluationResult(province.code, province.region_name, period, missing_rule,
-                                               units, indicators)))
+                                               units, indicators, as_of=as_of)))
     return out

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from bakohumas.core.formatting import angka, angka_kapital, join_id, tanggal, whole_percent
 from bakohumas.evaluation.engine import EvaluationResult, IndicatorResult
+from bakohumas.evaluation.recommendations import names_text
 
 UNIT = "KPU Kabupaten/Kota"
 
 
 def _completeness(result: EvaluationResult) -> list[str]:
+    from bakohumas.evaluation.report import carried_forward_majority, carried_forward_notice  # report imports us
+
     expected, reported = result.expected, len(result.reported)
     period = result.period.label
     lines = []
@@ -19,20 +22,23 @@ def _completeness(result: EvaluationResult) -> list[str]:
     if reported == expected:
         lines.append(f"Seluruh {expected} {UNIT} telah menyampaikan laporan {period}.")
     elif reported == 0:
-        lines.append(f"Belum ada satupun {UNIT} yang menyampaikan laporan {period}.")
+        lines.append(f"Belum ada satu pun {UNIT} yang menyampaikan laporan {period}.")
     else:
         lines.append(f"Sebanyak {reported} dari {expected} {UNIT} telah menyampaikan laporan {period}.")
-    missing = result.not_updated
-    if missing and reported:
-        lines.append(f"{angka_kapital(len(missing))} {UNIT} belum memperbarui laporan triwulannya.")
-        if len(missing) <= 10:
-            lines.append(f"Yang belum memperbarui laporan: {join_id([o.name for o in missing])}.")
+    never, stale = result.never_reported, result.stale
+    if never:
+        lines.append(f"{angka_kapital(len(never))} {UNIT} belum pernah melapor sama sekali: "
+                     f"{names_text([o.name for o in never])}.")
+    if stale:
+        lines.append(f"{angka_kapital(len(stale))} {UNIT} pernah melapor tetapi belum memperbarui laporan "
+                     f"{period}: {names_text([o.name for o in stale])}.")
     carried = result.carried_forward
     if carried:
-        lines.append(
-            f"Untuk {angka(len(carried))} kantor yang belum memperbarui, evaluasi memakai laporan terakhir "
-            "yang tersedia."
-        )
+        if carried_forward_majority(result):
+            lines.append(carried_forward_notice(result))
+        else:
+            lines.append(f"Untuk {angka(len(carried))} kantor yang belum memperbarui, evaluasi memakai laporan "
+                         "terakhir yang tersedia.")
     late = result.late
     if late:
         lines.append(
@@ -45,7 +51,7 @@ def _completeness(result: EvaluationResult) -> list[str]:
 def _share(item: IndicatorResult) -> str:
     n, total = item.numerator, item.denominator
     if n == 0:
-        return f"Belum ada satupun yang {item.phrase}."
+        return f"Belum ada satu pun {UNIT} yang {item.phrase}."
     if n == total:
         if total == 1:
             return f"Satu-satunya {UNIT} dalam cakupan telah {item.phrase}."

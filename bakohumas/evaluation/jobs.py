@@ -3,6 +3,7 @@ progress and then the download (a national PPTX takes seconds, longer than a req
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -17,7 +18,8 @@ DOCUMENT_JOB = "evaluation_document"
 FORMAT_LABELS = {"pdf": "PDF", "docx": "Word", "pptx": "PowerPoint", "xlsx": "Excel"}
 
 
-def evaluation_document_request(*, user: Any, region: Office, period: Period, missing_rule: str, fmt: str) -> Job:
+def evaluation_document_request(*, user: Any, region: Office, period: Period, missing_rule: str, fmt: str,
+                                as_of: dt.date | None = None) -> Job:
     if fmt not in FORMAT_LABELS:
         raise ValueError(f"unknown document format {fmt!r}")
     title = _("Evaluasi %(scope)s %(period)s (%(format)s)") % {
@@ -26,6 +28,7 @@ def evaluation_document_request(*, user: Any, region: Office, period: Period, mi
     }
     return job_request(user=user, kind=DOCUMENT_JOB, title=title, params={
         "region": region.code, "period": period.code, "missing_rule": missing_rule, "format": fmt,
+        "as_of": as_of.isoformat() if as_of else None,
     })
 
 
@@ -34,7 +37,9 @@ def run_evaluation_document(params: dict[str, Any], progress: Progress) -> JobOu
 
     region = Office.objects.get(code=params["region"])
     period = Period.objects.get(code=params["period"])
+    as_of = params.get("as_of")
     content, filename, content_type = render_document(
         params["format"], region=region, period=period, missing_rule=params["missing_rule"], progress=progress,
+        as_of=dt.date.fromisoformat(as_of) if as_of else None,
     )
     return JobOutput(content, filename, content_type)

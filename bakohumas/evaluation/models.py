@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -56,3 +57,26 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class EvaluationEdit(models.Model):
+    """The evaluator's edits to one evaluation (a province, or KPU RI for the nation, and a period):
+    the recommendations as they will be presented (edited, reordered, dropped or added; null = the
+    generated ones), a note, and the date of the Rakor. Every document and the page read it."""
+
+    region = models.ForeignKey("offices.Office", on_delete=models.CASCADE, related_name="evaluation_edits")
+    period = models.ForeignKey("reports.Period", on_delete=models.CASCADE, related_name="evaluation_edits")
+    recommendations = models.JSONField(_("rekomendasi"), null=True, blank=True,
+                                       help_text=_("Kosong: rekomendasi yang dihasilkan dari data."))
+    note = models.TextField(_("catatan evaluator"), blank=True, max_length=4000)
+    meeting_date = models.DateField(_("tanggal rakor"), null=True, blank=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["region", "period"], name="one_evaluation_edit_per_region_period"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region} — {self.period}"

@@ -19,7 +19,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from bakohumas.core.formatting import whole_percent
+from bakohumas.core.formatting import join_id, whole_percent
 
 if TYPE_CHECKING:
     from bakohumas.evaluation.engine import EvaluationResult, IndicatorResult
@@ -30,6 +30,11 @@ CEREMONIAL_SHARE_LIMIT = 0.5
 WEAK_PERCENT = 50
 # How many weakest indicators scope advice names at most.
 SCOPE_MAX_WEAK = 4
+# Days since the last news on the office's own website after which the website counts as stale.
+WEBSITE_STALE_DAYS = 31
+# One rule for naming offices in any text of the evaluation: all of them up to this many, else the
+# count and "lihat lampiran" (the per-office appendix of the documents, the XLSX sheets).
+NAMES_LIMIT = 10
 
 
 @dataclass(frozen=True)
@@ -207,6 +212,28 @@ RULES: tuple[Rule, ...] = (
         indicator="kerja_sama_pendidikan", general=True,
         scope_text=_("Perluas kolaborasi dengan pemangku kepentingan setempat: lembaga pendidikan, "
                      "pemerintah daerah, dan organisasi masyarakat.")),
+    # The advice of the Rakor Bakohumas that rests on the records beside the report
+    # (evaluation/signals.py) or on elements no indicator counts.
+    Rule("dokumentasi_sop", AnyOf((AtLeast("sop_terlambat"), AtLeast("media_tidak_layak"))), _(
+        "Dokumentasikan setiap kegiatan sesuai SOP kehumasan dan standar foto, video, dan berita KPU: "
+        "selesaikan langkah SOP tepat waktu dan ganti foto atau video yang tidak layak sebelum dipublikasikan."),
+        general=True),
+    Rule("perpustakaan_isbn", AnyOf((Below("dokumen_perpustakaan"), Below("pengajuan_isbn"))), _(
+        "Inventarisasi dokumen kepemiluan kantor untuk Perpustakaan Pemilu, dan ajukan ISBN bagi buku "
+        "terbitan kantor melalui KPU RI."),
+        general=True),
+    Rule("website_terbaru", AtLeast("website_hari_tanpa_berita", WEBSITE_STALE_DAYS), _(
+        "Jadikan website kantor sumber informasi utama: berita terakhir di website sudah lebih dari "
+        "sebulan lalu, muat berita setiap ada kegiatan dan tautkan unggahan media sosial ke website."),
+        indicator="website_aktif", general=True),
+    Rule("interaksi_akun", AtLeast("akun_terisolasi"), _(
+        "Berinteraksi dengan akun media sosial KPU lain (KPU RI, KPU Provinsi, dan KPU Kabupaten/Kota "
+        "sekitar): sebut, tandai, berkolaborasi, atau bagikan ulang unggahan mereka."),
+        general=True),
+    Rule("etika_siaran", AtLeast("siaran_langsung"), _(
+        "Dalam siaran langsung, jaga etika: netral, tanpa atribut peserta pemilu, dengan izin orang yang "
+        "tampil, dan tanpa menayangkan data pribadi."),
+        general=True),
     Rule("non_anggaran", AtLeast("kendala_anggaran"), _(
         "Anggaran terbatas: jalankan kegiatan kehumasan tanpa anggaran (non-budgeting), misalnya "
         "siaran langsung di media sosial, podcast sederhana, dan kunjungan ke sekolah."),
@@ -264,20 +291,133 @@ def _weak(item: IndicatorResult) -> bool:
     return pct < WEAK_PERCENT if item.polarity == "positive" else pct >= WEAK_PERCENT
 
 
-def scope_recommendations(result: EvaluationResult) -> list[str]:
-    """Advice for a province or the nation: the weakest indicators first (lowest share of offices
-    meeting a positive indicator, highest share reporting a constraint), with the figures, then
-    late/missing reports, then the Rakor's general advice."""
+def names_text(names: list[str], limit: int = NAMES_LIMIT) -> str:
+    """The one rule for naming offices: "A, B, dan C" up to `limit`, else "25 kantor (lihat lampiran)"."""
+    if len(names) <= limit:
+        return join_id(names)
+    return gettext("%(n)s kantor (lihat lampiran)") % {"n": len(names)}
+
+
+@dataclass(frozen=True)
+class ScopeTheme:
+    """A theme of the Rakor's advice for a province or the nation. It fires when at least one evaluated
+    office meets the condition of one of its `rules` (the office rules above, on the report values and
+    the signals of evaluation/signals.py), and names those offices."""
+
+    code: str
+    label: Promise
+    rules: tuple[str, ...]
+    concern: Promise  # what the offices concerned have in common, after "n dari N KPU Kabupaten/Kota"
+    advice: Promise
+    indicator: str | None = None  # an indicator whose overall figure opens the line
+
+
+SCOPE_THEMES: tuple[ScopeTheme, ...] = (
+    ScopeTheme("dokumentasi", _("Dokumentasi sesuai SOP dan standar kehumasan"), ("dokumentasi_sop",),
+               _("memiliki langkah SOP yang terlambat atau foto/video yang tidak layak"),
+               _("Pastikan setiap kegiatan didokumentasikan sesuai SOP, dan foto, video, serta berita memenuhi "
+                 "standar kehumasan KPU sebelum dipublikasikan.")),
+    ScopeTheme("informasi", _("Informasi, bukan seremoni"), ("porsi_seremonial",),
+               _("mengunggah lebih banyak ucapan seremonial daripada informasi"),
+               _("Arahkan konten media sosial dari ucapan seremonial ke informasi tahapan, layanan, dan "
+                 "edukasi pemilih."), indicator="porsi_seremonial"),
+    ScopeTheme("ppid", _("PPID yang responsif"), ("layanan_informasi",),
+               _("menjawab sebagian permohonan informasi publik melewati batas waktu"),
+               _("Pastikan setiap PPID menjawab permohonan informasi dalam batas waktu dan memantau "
+                 "permohonan yang masuk."), indicator="ketepatan_layanan_informasi"),
+    ScopeTheme("podcast_media_center", _("Podcast dan Media Center"), ("podcast", "media_center"),
+               _("belum memiliki podcast atau belum memanfaatkan Media Center"),
+               _("Dorong podcast minimal satu episode per triwulan dan pemanfaatan Media Center sebagai "
+                 "ruang komunikasi dengan media dan masyarakat.")),
+    ScopeTheme("perpustakaan", _("Perpustakaan Pemilu dan ISBN"), ("perpustakaan_isbn",),
+               _("belum menginventarisasi dokumen kepemiluan atau belum mengajukan ISBN"),
+               _("Dorong inventarisasi dokumen kepemiluan untuk Perpustakaan Pemilu dan pengajuan ISBN "
+                 "buku terbitan kantor melalui KPU RI.")),
+    ScopeTheme("website", _("Website sebagai sumber informasi utama"), ("website_aktif", "website_terbaru"),
+               _("tidak memuat berita di website atau berita terakhirnya lebih dari sebulan lalu"),
+               _("Jadikan website kantor sumber informasi utama: berita setiap ada kegiatan, dan unggahan "
+                 "media sosial menautkan ke website.")),
+    ScopeTheme("interaksi", _("Interaksi antarakun KPU"), ("interaksi_akun",),
+               _("tidak berinteraksi dengan akun KPU lain di media sosial"),
+               _("Dorong akun KPU saling menyebut, menandai, berkolaborasi, dan membagikan ulang unggahan.")),
+    ScopeTheme("siaran", _("Etika siaran langsung"), ("etika_siaran",),
+               _("melakukan siaran langsung"),
+               _("Ingatkan etika siaran langsung: netral, tanpa atribut peserta pemilu, dengan izin orang "
+                 "yang tampil, dan tanpa menayangkan data pribadi.")),
+)
+THEME_RULES = {code for theme in SCOPE_THEMES for code in theme.rules}
+
+
+def _theme_offices(theme: ScopeTheme, result: EvaluationResult,
+                   values: Mapping[str, Mapping[str, int | None]]) -> list[str]:
+    rules = [RULES_BY_CODE[code] for code in theme.rules]
+    names = []
+    for unit in result.offices:
+        if not unit.submission_id:
+            continue  # no report at all: nothing known, the missing-reports line covers it
+        data = _derived(values.get(unit.code, {}))
+        if any(rule.when.holds(data, unit.late) for rule in rules):
+            names.append(unit.name)
+    return names
+
+
+def theme_lines(result: EvaluationResult, values: Mapping[str, Mapping[str, int | None]]) -> list[str]:
+    lines = []
+    evaluated = result.evaluated_count
+    for theme in SCOPE_THEMES:
+        names = _theme_offices(theme, result, values)
+        if not names:
+            continue
+        figure = ""
+        if theme.indicator:
+            item = next((i for i in result.indicators if i.code == theme.indicator), None)
+            pct = whole_percent(item.numerator, item.denominator) if item else None
+            if item is not None and pct is not None:
+                figure = " " + gettext("%(label)s keseluruhan %(pct)s%% (%(n)s dari %(total)s).") % {
+                    "label": item.short_label, "pct": pct, "n": item.numerator, "total": item.denominator}
+        lines.append(gettext("%(label)s: %(n)s dari %(total)s KPU Kabupaten/Kota yang dievaluasi %(concern)s."
+                             "%(figure)s %(advice)s Kantor: %(names)s.") % {
+            "label": theme.label, "n": len(names), "total": evaluated, "concern": theme.concern,
+            "figure": figure, "advice": theme.advice, "names": names_text(names)})
+    return lines
+
+
+def missing_line(result: EvaluationResult) -> str | None:
+    """Late and missing reports, with offices that never reported apart from those not updated."""
+    never, stale = result.never_reported, result.stale
+    parts = []
+    if never:
+        parts.append(gettext("%(n)s belum pernah melapor") % {"n": len(never)})
+    if stale:
+        parts.append(gettext("%(n)s belum memperbarui laporan") % {"n": len(stale)})
+    if result.late:
+        parts.append(gettext("%(n)s terlambat") % {"n": len(result.late)})
+    if not parts:
+        return None
+    return f"{RULES_BY_CODE['laporan_terlambat'].scope_text} ({join_id(parts)})."
+
+
+def scope_recommendations(result: EvaluationResult,
+                          values: Mapping[str, Mapping[str, int | None]] | None = None) -> list[str]:
+    """Advice for a province or the nation: the Rakor's themes that the figures call for, each naming
+    its offices (`SCOPE_THEMES`); then the weakest indicators no theme covers, with the figures; then
+    late and missing reports; then the Rakor's general advice. `values`: office code -> report values
+    and signals (`report.scope_values`); computed when not given."""
+    if values is None:
+        from bakohumas.evaluation.report import scope_values
+
+        values = scope_values(result)
+    covered = {RULES_BY_CODE[code].indicator for code in THEME_RULES} - {None}
     by_indicator = {r.indicator: r for r in RULES if r.indicator and r.scope_text and not r.general}
-    general_by_indicator = {r.indicator: r for r in RULES if r.indicator and r.general}
-    weak = [i for i in result.indicators if _weak(i)]
+    general_by_indicator = {r.indicator: r for r in RULES if r.indicator and r.general and r.scope_text}
+    weak = [i for i in result.indicators if _weak(i) and i.code not in covered]
 
     def badness(item: IndicatorResult) -> float:
         pct = whole_percent(item.numerator, item.denominator) or 0
         return pct if item.polarity == "positive" else 100 - pct
 
     weak.sort(key=badness)
-    lines: list[str] = []
+    lines: list[str] = theme_lines(result, values)
     used: set[str] = set()
     for item in weak:
         rule = by_indicator.get(item.code) or general_by_indicator.get(item.code)
@@ -291,9 +431,9 @@ def scope_recommendations(result: EvaluationResult) -> list[str]:
         else:
             figure = gettext("%(label)s: %(pct)s%%.") % {"label": item.short_label, "pct": pct}
         lines.append(f"{figure} {rule.scope_text}")
-    missing = len(result.not_updated) + len(result.late)
+    missing = missing_line(result)
     if missing:
-        lines.append(str(RULES_BY_CODE["laporan_terlambat"].scope_text))
+        lines.append(missing)
     for rule in RULES:
         if rule.general and rule.code not in used and rule.scope_text:
             lines.append(str(rule.scope_text))

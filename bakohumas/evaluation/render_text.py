@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bakohumas.core.formatting import tanggal
-from bakohumas.evaluation.engine import EvaluationResult
+from bakohumas.evaluation.engine import RULE_LABELS, EvaluationResult
 
 
 def _pct(value: float | None) -> str:
@@ -13,9 +13,11 @@ def _pct(value: float | None) -> str:
 def render_table(result: EvaluationResult) -> str:
     lines = [
         f"Evaluasi Laporan Bakohumas {result.period.label} — {result.region_name} ({result.region_code})",
-        f"Aturan data kosong: {result.missing_rule}; batas waktu {tanggal(result.period.deadline)}",
+        f"Aturan data kosong: {RULE_LABELS[result.missing_rule]}; batas waktu {tanggal(result.period.deadline)}"
+        + (f"; keadaan per {tanggal(result.as_of)}" if result.as_of else ""),
         f"KPU Kabupaten/Kota: {result.expected}; melapor: {len(result.reported)}; "
-        f"belum memperbarui: {len(result.not_updated)}; terlambat: {len(result.late)}",
+        f"belum pernah melapor: {len(result.never_reported)}; belum memperbarui: {len(result.stale)}; "
+        f"terlambat: {len(result.late)}",
         "",
     ]
     width = max((len(i.name) for i in result.indicators), default=10)

@@ -28,7 +28,8 @@ from bakohumas.evaluation.engine import (
     evaluate,
     evaluate_provinces,
 )
-from bakohumas.evaluation.recommendations import scope_recommendations
+from bakohumas.evaluation.recommendations import NAMES_LIMIT, scope_recommendations
+from bakohumas.core.periods import InvalidPeriod, Quarter
 from bakohumas.offices.models import Office
 from bakohumas.reports.models import Element, FormVersion, Period, ReportValue
 
@@ -40,7 +41,7 @@ Progress = Callable[[int, str], None]
 CONSTRAINT_TEXT = "uraian_kendala"
 QUOTES_SHOWN = 8  # per theme on the page (the rest folded) and in the PDF/DOCX (the rest in the XLSX)
 OFFICES_NAMED = 6
-NAMES_LISTED = 40  # offices named one by one in the PDF/DOCX; beyond that, counts and the XLSX
+NAMES_LISTED = NAMES_LIMIT  # offices named one by one in any text; beyond that, the count and the appendix
 
 # Themes of the offices' own words, in the order a sentence is tested: a sentence belongs to the
 # first theme with a keyword that starts a word of the sentence (case ignored; "ruang" also finds
@@ -117,12 +118,17 @@ class IndicatorChange:
 
     @property
     def text(self) -> str:
-        """naik dari 3 dari 38 (7,9%) menjadi 4 dari 38 (10,5%)."""
+        """naik dari 3 (7,9%) menjadi 4 dari 38 (10,5%): one "dari" for the count before, the total
+        once; with different totals, "naik dari 3/36 (8,3%) menjadi 4/38 (10,5%)"."""
         now = share_text(self.current.numerator, self.current.denominator, self.current.percent)
         if self.previous is None:
             return _("%(now)s; belum ada data triwulan sebelumnya") % {"now": now}
-        values = {"before": share_text(self.previous.numerator, self.previous.denominator, self.previous.percent),
-                  "now": now, "percent": persen(self.current.percent)}
+        if self.previous.denominator == self.current.denominator:
+            before = f"{self.previous.numerator} ({persen(self.previous.percent)})"
+        else:
+            before = f"{self.previous.numerator}/{self.previous.denominator} ({persen(self.previous.percent)})"
+            now = f"{self.current.numerator}/{self.current.denominator} ({persen(self.current.percent)})"
+        values = {"before": before, "now": now, "percent": persen(self.current.percent)}
         if self.direction == "none":
             return _("dari %(before)s menjadi %(now)s (persentase tidak dapat dibandingkan)") % values
         if self.direction == "same":
@@ -150,7 +156,8 @@ def previous_result(result: EvaluationResult, region: Office | None = None) -> E
         region = None
     elif region is None or region.code != result.region_code:
         region = Office.objects.get(code=result.region_code)
-    previous = evaluate(period=period, region=region, missing_rule=result.missing_rule, with_findings=False)
+    previous = evaluate(period=period, region=region, missing_rule=result.missing_rule, with_findings=False,
+                        as_of=result.as_of)
     return previous if previous.evaluated_count else None
 
 
@@ -275,6 +282,48 @@ class EvaluationSummary:
     def scope_title(self) -> str:
         return scope_title(self.result)
 
+    @property
+    def period_title(self) -> str:
+        """Triwulan II Tahun 2025, as a formal title names the period."""
+        return formal_period(self.result.period)
+
+    @property
+    def mostly_carried_forward(self) -> bool:
+        """Whether most offices evaluated are evaluated on an earlier quarter's report."""
+        return carried_forward_majority(self.result)
+
+    @property
+    def carried_forward_notice(self) -> str:
+        return carried_forward_notice(self.result) if self.mostly_carried_forward else ""
+
+
+def formal_period(period: Period) -> str:
+    """Triwulan II Tahun 2025."""
+    quarter = period.quarter
+    return _("Triwulan %(roman)s Tahun %(year)s") % {"roman": ("I", "II", "III", "IV")[quarter.quarter - 1],
+                                                       "year": quarter.year}
+
+
+def period_label(code: str | None) -> str:
+    """A period code as people read it: 2025Q1 -> Triwulan I 2025 (the code itself when malformed)."""
+    if not code:
+        return ""
+    try:
+        return Quarter.parse(code).label
+    except InvalidPeriod:
+        return code
+
+
+def carried_forward_majority(result: EvaluationResult) -> bool:
+    return result.evaluated_count > 0 and len(result.carried_forward) * 2 > result.evaluated_count
+
+
+def carried_forward_notice(result: EvaluationResult) -> str:
+    return _("Perhatian: %(n)s dari %(total)s KPU Kabupaten/Kota yang dievaluasi belum memperbarui laporan "
+             "%(period)s, sehingga nilainya diambil dari laporan triwulan sebelumnya. Sebagian besar angka "
+             "evaluasi ini menggambarkan triwulan sebelumnya, bukan %(period)s.") % {
+        "n": len(result.carried_forward), "total": result.evaluated_count, "period": formal_period(result.period)}
+
 
 def build_summary(result: EvaluationResult, region: Office | None = None) -> EvaluationSummary:
     """What the page shows besides the result itself: 5 queries for the previous quarter, 1 for
@@ -336,16 +385,18 @@ class OfficeRow:
         if self.unit.reported:
             return "Terlambat" if self.unit.late else "Tepat waktu"
         if self.unit.carried_forward_from:
-            return f"Belum memperbarui (data {self.unit.carried_forward_from})"
-        return "Belum memperbarui"
+            return f"Belum memperbarui (data {period_label(self.unit.carried_forward_from)})"
+        return "Belum memperbarui" if not self.unit.never_reported else "Belum pernah melapor"
 
     @property
     def status(self) -> str:
         if self.unit.reported:
             return "Terlambat" if self.unit.late else "Tepat waktu"
         if self.unit.carried_forward_from:
-            return f"Belum memperbarui (dievaluasi dengan laporan {self.unit.carried_forward_from})"
-        return "Belum memperbarui (tanpa laporan)"
+            return f"Belum memperbarui (dievaluasi dengan laporan {period_label(self.unit.carried_forward_from)})"
+        if self.unit.never_reported:
+            return "Belum pernah melapor"
+        return f"Belum memperbarui (laporan terakhir {period_label(self.unit.last_earlier_period)})"
 
 
 @dataclass
@@ -374,6 +425,9 @@ class ProvinceRow:
         return len(self.result.late)
 
     def percents(self, codes: list[str]) -> list[float | None]:
+        """None ("–") for every indicator of a province with no report to evaluate, not 0,0%."""
+        if not self.result.evaluated_count:
+            return [None for _code in codes]
         return [item.percent if (item := self.share(code)) else None for code in codes]
 
 
@@ -382,9 +436,25 @@ class EvaluationReport(EvaluationSummary):
     elements: list[Element] = field(default_factory=list)
     offices: list[OfficeRow] = field(default_factory=list)
     provinces: list[ProvinceRow] = field(default_factory=list)
-    recommendations: list[str] = field(default_factory=list)
+    recommendations: list[str] = field(default_factory=list)  # as presented: the evaluator's edit, if any
     generated_on: Any = None
-    note: str = ""  # the evaluator's note, shown after the recommendations (may be empty)
+    note: str = ""  # the evaluator's note
+    meeting_date: Any = None  # the day of the Rakor, when known
+    generated_recommendations: list[str] = field(default_factory=list)  # from the data, before any edit
+
+    @property
+    def as_of(self) -> Any:
+        return self.result.as_of
+
+    @property
+    def cover_lines(self) -> list[str]:
+        """The lines under the title on a cover: the scope, the period, the day the data stood,
+        and the day of the Rakor when known."""
+        lines = [self.scope_title, self.period_title,
+                 _("per %(date)s") % {"date": tanggal(self.as_of or self.generated_on)}]
+        if self.meeting_date:
+            lines.append(_("Rakor: %(date)s") % {"date": tanggal(self.meeting_date)})
+        return lines
 
     @property
     def name_not_updated(self) -> bool:
@@ -405,12 +475,7 @@ class EvaluationReport(EvaluationSummary):
 
     @property
     def subtitle(self) -> str:
-        return f"{self.scope_title} · {self.result.period.label}"
-
-    @property
-    def cover_lines(self) -> list[str]:
-        """The lines under the title on every document's cover."""
-        return [self.subtitle, self.date_text]
+        return f"{self.scope_title} · {self.period_title}"
 
     @property
     def shares(self) -> list[IndicatorResult]:
@@ -450,24 +515,51 @@ def _office_rows(result: EvaluationResult, elements: list[Element]) -> list[Offi
     return [OfficeRow(u, province_names.get(u.code, ""), values[u.code], met[u.code]) for u in result.offices]
 
 
+def scope_values(result: EvaluationResult, rows: list[OfficeRow] | None = None) -> dict[str, dict[str, Any]]:
+    """Office code -> the numbers of the report evaluated for it plus the signals of the records
+    (evaluation/signals.py), for the recommendation rules. `rows` saves the values query when known."""
+    from bakohumas.evaluation.signals import office_signals
+
+    if rows is None:
+        form = FormVersion.objects.filter(is_active=True).first()
+        rows = _office_rows(result, list(form.elements.all()) if form else [])
+    signals = office_signals(result)
+    return {row.unit.code: {**{k: v for k, v in row.values.items() if isinstance(v, int) or v is None},
+                            **signals.get(row.unit.code, {})} for row in rows}
+
+
+def evaluation_edit_for(region: Office | None, period: Period) -> Any:
+    """The evaluator's edits of this evaluation (None when nobody edited it)."""
+    from bakohumas.evaluation.models import EvaluationEdit
+
+    code = region.code if region is not None and not region.is_national else Office.NATIONAL_CODE
+    return EvaluationEdit.objects.filter(region__code=code, period=period).first()
+
+
 def build_report(region: Office | None, period: Period, missing_rule: str = CARRY_FORWARD,
-                 progress: Progress | None = None) -> EvaluationReport:
+                 progress: Progress | None = None, *, as_of: Any = None, meeting_date: Any = None) -> EvaluationReport:
     """The whole evaluation of a province (or the nation when `region` is None or KPU RI) for the
-    documents. Does not draw the charts yet: `report.charts` does, once, when first used."""
+    documents, with the evaluator's edits (recommendations, note, Rakor date; `meeting_date` given
+    here wins). Does not draw the charts yet: `report.charts` does, once, when first used."""
     step = progress or (lambda percent, message: None)
     step(5, gettext_noop("Menghitung evaluasi"))
-    result = evaluate(period=period, region=region, missing_rule=missing_rule)
+    result = evaluate(period=period, region=region, missing_rule=missing_rule, as_of=as_of)
     step(15, gettext_noop("Membandingkan dengan triwulan sebelumnya"))
     summary = build_summary(result, region)
     step(25, gettext_noop("Mengumpulkan data per kantor"))
     form = FormVersion.objects.filter(is_active=True).first()
     elements = list(form.elements.order_by("order")) if form else []
+    rows = _office_rows(result, elements)
+    generated = list(scope_recommendations(result, scope_values(result, rows)))
+    edit = evaluation_edit_for(region, period)
     report = EvaluationReport(
         result=result, previous=summary.previous, changes=summary.changes, constraints=summary.constraints,
-        elements=elements, offices=_office_rows(result, elements),
-        recommendations=list(scope_recommendations(result)), generated_on=timezone.localdate(),
+        elements=elements, offices=rows, generated_recommendations=generated,
+        recommendations=list(edit.recommendations) if edit and edit.recommendations is not None else generated,
+        generated_on=timezone.localdate(), note=edit.note if edit else "",
+        meeting_date=meeting_date or (edit.meeting_date if edit else None),
     )
     if result.is_national:
         report.provinces = [ProvinceRow(p.code, p.region_name, r)
-                            for p, r in evaluate_provinces(period=period, missing_rule=missing_rule)]
+                            for p, r in evaluate_provinces(period=period, missing_rule=missing_rule, as_of=as_of)]
     return report

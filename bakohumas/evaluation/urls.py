@@ -10,5 +10,6 @@ urlpatterns = [
     path("kantor/<office:office_code>/", views_scorecard.scorecard_latest, name="scorecard_latest"),
     path("<office:region_code>/<period:period_code>/", views.evaluation_page, name="evaluation"),
     path("<office:region_code>/<period:period_code>/kelengkapan/", views.completeness_page, name="completeness"),
+    path("<office:region_code>/<period:period_code>/ubah/", views.edit_evaluation, name="edit"),
     path("<office:region_code>/<period:period_code>/unduh/", views_documents.request_document, name="request_document"),
 ]

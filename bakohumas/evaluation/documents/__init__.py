@@ -4,6 +4,7 @@ command and the background job."""
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from collections.abc import Callable
 
@@ -56,16 +57,18 @@ def _resolve(region: Office | str | None, period: Period | str) -> tuple[Office 
 
 
 def render_document(fmt: str, *, region: Office | str | None, period: Period | str,
-                    missing_rule: str = CARRY_FORWARD, progress: Progress | None = None) -> tuple[bytes, str, str]:
+                    missing_rule: str = CARRY_FORWARD, progress: Progress | None = None,
+                    as_of: dt.date | None = None, meeting_date: dt.date | None = None) -> tuple[bytes, str, str]:
     """(content, file name, content type) of one evaluation document. `region` is a province (an
     Office or its code) or None/"ID" for the nation; `progress(percent, message)` is called at
-    each step, for a background job to show."""
+    each step, for a background job to show. `as_of`: the evaluation as it stood on that day;
+    `meeting_date`: the Rakor's day for the cover (else the one the evaluator saved)."""
     if fmt not in CONTENT_TYPES:
         raise EvaluationError(f"Format {fmt!r} tidak dikenal; pilih salah satu: {', '.join(DOCUMENT_FORMATS)}.")
     step = progress or (lambda percent, message: None)
     scope, period_obj = _resolve(region, period)
     with translation.override("id"):  # the documents are Indonesian whatever the user's language
-        report = build_report(scope, period_obj, missing_rule, step)
+        report = build_report(scope, period_obj, missing_rule, step, as_of=as_of, meeting_date=meeting_date)
         step(35, gettext_noop("Menggambar grafik"))
         report.charts  # noqa: B018 - drawn once here, so the progress is truthful
         content = _renderer(fmt)(report, step)

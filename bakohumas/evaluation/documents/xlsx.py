@@ -18,7 +18,8 @@ from django.utils.translation import gettext_noop
 
 from bakohumas.core.spreadsheet import new_workbook, set_formula, workbook_bytes
 from bakohumas.evaluation.documents.properties import office_name
-from bakohumas.evaluation.report import EvaluationReport, Progress
+from bakohumas.evaluation.engine import RULE_LABELS
+from bakohumas.evaluation.report import EvaluationReport, Progress, period_label
 from bakohumas.reports.models import Element
 
 HEADER_FILL = "B5121B"
@@ -94,14 +95,15 @@ def _evaluation_sheet(book, report: EvaluationReport) -> None:
     last = 4 + len(report.offices)
     counts = [("KPU Kabupaten/Kota dalam cakupan", f"=COUNTA(Kelengkapan!A5:A{last})", result.expected),
               ("Melapor", f'=COUNTIF(Kelengkapan!G5:G{last},"ya")', len(result.reported)),
-              ("Belum memperbarui", "=B4-B5", len(result.not_updated)),
+              ("Belum pernah melapor", f'=COUNTIF(Kelengkapan!H5:H{last},"–")', len(result.never_reported)),
+              ("Belum memperbarui", "=B4-B5-B6", len(result.stale)),
               ("Terlambat", f'=COUNTIF(Kelengkapan!F5:F{last},"ya")', len(result.late))]
     for label, formula, _value in counts:
         _append(sheet, [label, None])
         set_formula(sheet.cell(row=sheet.max_row, column=2), formula)
     _append(sheet, ["Batas waktu", result.period.deadline])
     sheet.cell(row=sheet.max_row, column=2).number_format = DATE
-    _append(sheet, ["Aturan data kosong", result.missing_rule])
+    _append(sheet, ["Aturan data kosong", str(RULE_LABELS[result.missing_rule])])
     sheet.append([])
     start = sheet.max_row + 1
     _header(sheet, start, ["Indikator", "Jenis", "Memenuhi (n)", "Dari (N)", "%", "% dari yang dievaluasi",
@@ -145,7 +147,7 @@ def _completeness_sheet(book, report: EvaluationReport) -> None:
         unit = row.unit
         _append(sheet, [unit.code, unit.name, row.province, row.status,
                         unit.reported_on if unit.reported else None, "ya" if unit.late else "tidak",
-                        "ya" if unit.reported else "tidak", unit.evaluated_period or "–"])
+                        "ya" if unit.reported else "tidak", period_label(unit.evaluated_period) or "–"])
         sheet.cell(row=sheet.max_row, column=5).number_format = DATE
     last = sheet.max_row
     sheet.auto_filter.ref = f"A4:H{last}"
@@ -177,7 +179,8 @@ def _data_sheet(book, report: EvaluationReport) -> None:
             if kinds[element.code] == Element.Kind.BOOLEAN and value is not None:
                 value = "ya" if value else "tidak"
             values.append(value)
-        _append(sheet, [row.unit.code, row.unit.name, row.province, row.unit.evaluated_period or "–", *values])
+        _append(sheet, [row.unit.code, row.unit.name, row.province, period_label(row.unit.evaluated_period) or "–",
+                        *values])
     sheet.row_dimensions[4].height = 60
     for cell in sheet[4]:
         cell.alignment = Alignment(wrap_text=True, vertical="top")

@@ -1,4 +1,4 @@
-"""The scorecard and the national dashboard, requested by every role. An office sees only its own
+"""The scorecard, the national dashboard and the evaluator's edits, requested by every role. An office sees only its own
 scorecard (another office's is a 404); the national dashboard is KPU RI's."""
 
 from __future__ import annotations
@@ -14,12 +14,15 @@ PAGES = {
     "evaluation:scorecard": ("get", "office_period", row(OK, OK, OK, OK, MISSING, OK)),
     "evaluation:scorecard_latest": ("get", "office", row(FOUND, FOUND, FOUND, FOUND, MISSING, FOUND)),
     "evaluation:national": ("get", "period", row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)),
+    # The evaluator's edits of a province's evaluation: its evaluators and KPU RI save (and go back to the page).
+    "evaluation:edit": ("post", "province_period", row(MISSING, MISSING, MISSING, FOUND, MISSING, FOUND)),
 }
 
 
 def _args(kind: str) -> list:
     period_get_or_create("2025Q2")
-    return {"office_period": ["3571", "2025Q2"], "office": ["3571"], "period": ["2025Q2"]}[kind]
+    return {"office_period": ["3571", "2025Q2"], "office": ["3571"], "period": ["2025Q2"],
+            "province_period": ["35", "2025Q2"]}[kind]
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))

@@ -46,12 +46,12 @@ def test_the_workbook_has_every_office_and_guards_formulas(reports):
     evaluation = [row for row in book["Evaluasi"].iter_rows(values_only=True)]
     wa = next(r for r in evaluation if r[0] == "Memanfaatkan grup WhatsApp Bakohumas eksternal")
     assert wa[2:5] == (1, 38, 0.026)
-    assert "naik dari 0 dari 38 (0,0%) menjadi 1 dari 38 (2,6%)" == wa[10]
+    assert "naik dari 0 (0,0%) menjadi 1 dari 38 (2,6%)" == wa[10]
     texts = [c for row in book["Data"].iter_rows(values_only=True) for c in row if isinstance(c, str)]
     assert "'=1+1 staf terbatas" in texts and "=1+1 staf terbatas" not in texts
     status = {r[1]: r[3] for r in book["Kelengkapan"].iter_rows(min_row=5, values_only=True)}
     assert status["KPU Kota Blitar"] == "Terlambat"
-    assert status["KPU Kota Malang"] == "Belum memperbarui (dievaluasi dengan laporan 2025Q1)"
+    assert status["KPU Kota Malang"] == "Belum memperbarui (dievaluasi dengan laporan Triwulan I 2025)"
 
 
 def test_the_pdf_report_has_the_cover_figures_and_office_names(reports):
@@ -63,7 +63,7 @@ def test_the_pdf_report_has_the_cover_figures_and_office_names(reports):
     assert "KPU Provinsi Jawa Timur" in flat and "Triwulan II 2025" in flat
     assert "KPU Kota Kediri" in flat and "KPU Kabupaten Pacitan" in flat
     assert "Hanya 1 dari 38 KPU Kabupaten/Kota" in flat
-    assert "naik dari 0 dari 38 (0,0%) menjadi 1 dari 38 (2,6%)" in flat
+    assert "naik dari 0 (0,0%) menjadi 1 dari 38 (2,6%)" in flat
     assert "Jaringan/internet" in flat and "Rekomendasi" in flat
 
 

@@ -111,7 +111,8 @@ def test_national_scope_covers_all_514_offices(make_report):
 def test_the_json_has_the_contract_keys(make_report, jatim):
     make_report("3571", "2025Q2")
     data = evaluate(period=period_get_or_create("2025Q2"), region=jatim).as_json()
-    assert set(data) == {"region", "period", "missing_rule", "units", "indicators", "findings"}
+    assert set(data) == {"region", "period", "missing_rule", "as_of", "units", "indicators", "findings"}
+    assert data["as_of"] is None
     assert set(data["units"]) == {"expected", "reported", "not_updated", "carried_forward", "late"}
     assert [i["code"] for i in data["indicators"]] == [
         "wa_bakohumas_eksternal", "wa_media_center", "kerja_sama_media", "kerja_sama_pendidikan",

@@ -16,8 +16,8 @@ def _findings(region_code="35", period="2025Q2"):
 
 def test_it_says_nobody_has_reported(jatim):
     findings = _findings()
-    assert findings[0] == "Belum ada satupun KPU Kabupaten/Kota yang menyampaikan laporan Triwulan II 2025."
-    assert "Belum ada satupun yang mengaktifkan grup WhatsApp Media Center." in findings
+    assert findings[0] == "Belum ada satu pun KPU Kabupaten/Kota yang menyampaikan laporan Triwulan II 2025."
+    assert "Belum ada satu pun KPU Kabupaten/Kota yang mengaktifkan grup WhatsApp Media Center." in findings
     assert "Tidak ada permohonan informasi publik yang dilaporkan pada periode ini." in findings
 
 
@@ -38,7 +38,8 @@ def test_it_names_offices_that_have_not_updated_and_late_ones(make_report):
     findings = _findings()
     assert "Sebanyak 1 dari 38 KPU Kabupaten/Kota telah menyampaikan laporan Triwulan II 2025." in findings
     assert "Satu laporan disampaikan melewati batas waktu 10 Juli 2025." in findings
-    assert "37 KPU Kabupaten/Kota belum memperbarui laporan triwulannya." in findings
+    assert "37 KPU Kabupaten/Kota belum pernah melapor sama sekali: 37 kantor (lihat lampiran)." in findings
+    assert not any("belum memperbarui" in line for line in findings)  # none reported before
 
 
 def test_majority_reads_with_whole_percent(make_report):

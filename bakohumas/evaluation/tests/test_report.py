@@ -18,14 +18,14 @@ def _item(numerator, denominator, polarity="positive", kind="share"):
 def test_it_says_up_with_both_figures():
     change = IndicatorChange(_item(4, 38), _item(3, 38))
     assert change.direction == "up" and change.improved is True
-    assert change.text == "naik dari 3 dari 38 (7,9%) menjadi 4 dari 38 (10,5%)"
+    assert change.text == "naik dari 3 (7,9%) menjadi 4 dari 38 (10,5%)"
     assert change.delta_points == 2.6
 
 
 def test_it_calls_a_falling_constraint_an_improvement():
     change = IndicatorChange(_item(29, 38, "negative"), _item(31, 38, "negative"))
     assert change.direction == "down" and change.improved is True
-    assert change.text.startswith("turun dari 31 dari 38 (81,6%)")
+    assert change.text.startswith("turun dari 31 (81,6%)")
 
 
 def test_it_says_unchanged_for_the_same_figures_including_zero_of_n_and_n_of_n():
@@ -36,7 +36,7 @@ def test_it_says_unchanged_for_the_same_figures_including_zero_of_n_and_n_of_n()
 
 def test_it_handles_a_zero_denominator_and_no_previous_quarter():
     zero = IndicatorChange(_item(0, 0, kind="ratio"), _item(3, 4, kind="ratio"))
-    assert zero.direction == "none" and "tidak dapat dibandingkan" in zero.text and "0 dari 0 (–)" in zero.text
+    assert zero.direction == "none" and "tidak dapat dibandingkan" in zero.text and "0/0 (–)" in zero.text
     first = IndicatorChange(_item(1, 1), None)
     assert first.direction == "none" and first.text == "1 dari 1 (100,0%); belum ada data triwulan sebelumnya"
 
@@ -55,7 +55,7 @@ def test_it_compares_with_the_previous_quarter_of_the_same_scope(make_report):
     make_report("3301", "2025Q1", wa_bakohumas_eksternal=1)  # Central Java: not in scope
     summary = build_summary(evaluate(period=period_get_or_create("2025Q2"), region=Office.objects.get(code="35")))
     change = next(c for c in summary.changes if c.current.code == "wa_bakohumas_eksternal")
-    assert change.text == "naik dari 0 dari 38 (0,0%) menjadi 1 dari 38 (2,6%)"
+    assert change.text == "naik dari 0 (0,0%) menjadi 1 dari 38 (2,6%)"
 
 
 @pytest.mark.parametrize(("sentence", "theme"), [
@@ -106,4 +106,4 @@ def test_a_scope_of_one_office_reads_naturally():
     assert "Seluruh 1 KPU Kabupaten/Kota telah menyampaikan laporan Triwulan II 2025." in findings
     assert "Satu-satunya KPU Kabupaten/Kota dalam cakupan telah menayangkan podcast." in findings
     change = IndicatorChange(share, _item(0, 1))
-    assert change.text == "naik dari 0 dari 1 (0,0%) menjadi 1 dari 1 (100,0%)"
+    assert change.text == "naik dari 0 (0,0%) menjadi 1 dari 1 (100,0%)"

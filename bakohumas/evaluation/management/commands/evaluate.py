@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import tempfile
@@ -31,6 +32,17 @@ def write_atomically(path: Path, content: bytes) -> None:
         raise
 
 
+def parse_day(value: str | None, option: str) -> dt.date | None:
+    """A YYYY-MM-DD option; one clear line (CommandError, non-zero exit) when it is not a real date."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise CommandError(f"{option} {value!r} bukan tanggal yang valid; gunakan bentuk YYYY-MM-DD, "
+                           "misalnya 2025-07-17.") from None
+
+
 class Command(BaseCommand):
     help = "Evaluate the quarterly reports of a province (or the whole country)."
 
@@ -40,9 +52,14 @@ class Command(BaseCommand):
         parser.add_argument("--missing-rule", default="carry_forward", help=" or ".join(MISSING_RULES))
         parser.add_argument("--format", default="table", help=" | ".join(FORMATS))
         parser.add_argument("--output", help="write to this file instead of standard output")
+        parser.add_argument("--as-of", dest="as_of", help="YYYY-MM-DD: the evaluation as it stood on that day")
+        parser.add_argument("--meeting-date", dest="meeting_date",
+                            help="YYYY-MM-DD: the day of the Rakor, printed on the documents' cover")
 
     def handle(self, *args, period: str, region: str | None, missing_rule: str, format: str,
-               output: str | None, **options) -> None:
+               output: str | None, as_of: str | None = None, meeting_date: str | None = None, **options) -> None:
+        as_of_day = parse_day(as_of, "--as-of")
+        meeting_day = parse_day(meeting_date, "--meeting-date")
         if format not in FORMATS:
             raise CommandError(f"Format {format!r} tidak dikenal; pilih salah satu: {', '.join(FORMATS)}.")
         if format in DOCUMENT_FORMATS and not output:
@@ -66,10 +83,11 @@ class Command(BaseCommand):
             if format in DOCUMENT_FORMATS:
                 assert output is not None
                 content, _name, _type = render_document(format, region=office, period=period_obj,
-                                                        missing_rule=missing_rule)
+                                                        missing_rule=missing_rule, as_of=as_of_day,
+                                                        meeting_date=meeting_day)
                 write_atomically(Path(output), content)
                 return
-            result = evaluate(period=period_obj, region=office, missing_rule=missing_rule)
+            result = evaluate(period=period_obj, region=office, missing_rule=missing_rule, as_of=as_of_day)
         except EvaluationError as exc:
             raise CommandError(str(exc)) from None
         text = (json.dumps(result.as_json(), ensure_ascii=False, indent=2) + "\n" if format == "json"
