@@ -237,7 +237,7 @@ def _appendix(doc, report: EvaluationReport) -> None:
         rows = [[p.name, str(p.expected), str(p.reported), str(p.not_updated), str(p.late),
                  *[persen(v) for v in p.percents(codes)]] for p in report.provinces]
         _table(doc, ["Provinsi", "Kab/Kota", "Melapor", "Belum", "Terlambat", *[i.short_label for i in columns]],
-               rows, [5.4, 1.5, 1.5, 1.5, 1.5] + [(26.5 - 11.4) / len(columns)] * len(columns),
+               rows, [5.4, 1.5, 1.5, 1.5, 1.5] + [(26.5 - 11.4) / max(1, len(columns))] * len(columns),
                right=set(range(1, 5 + len(columns))), rotate_from=1, header_height=2.8)
         return
     doc.add_heading("Lampiran. Indikator per KPU Kabupaten/Kota", level=1)

@@ -522,7 +522,7 @@ def _office_table_slides(deck, report: EvaluationReport, footer: str) -> None:
         codes = [i.code for i in columns]
         rows = [[p.name, f"{p.reported}/{p.expected}", str(p.late), *[persen(v) for v in p.percents(codes)]]
                 for p in report.provinces]
-        width = (BODY_WIDTH - 3.3 - 2 * 1.0) / len(columns)
+        width = (BODY_WIDTH - 3.3 - 2 * 1.0) / max(1, len(columns))
         _table_slides(deck, "Per provinsi", footer, ["Provinsi", "Melapor", "Terlambat", *names], rows,
                       [3.3, 1.0, 1.0] + [width] * len(columns), header_height=header_height, center_from=1, rotate_from=1,
                       notes=["Persentase KPU Kabupaten/Kota yang memenuhi setiap indikator, per provinsi; "
@@ -530,7 +530,7 @@ def _office_table_slides(deck, report: EvaluationReport, footer: str) -> None:
         return
     rows = [[str(n), row.unit.name, row.status_short, *["✓" if i.code in row.met else "" for i in columns]]
             for n, row in enumerate(report.offices, start=1)]
-    width = (BODY_WIDTH - 0.6 - 3.1 - 2.4) / len(columns)
+    width = (BODY_WIDTH - 0.6 - 3.1 - 2.4) / max(1, len(columns))
     _table_slides(deck, "Indikator per KPU Kabupaten/Kota", footer, ["No.", "KPU Kabupaten/Kota", "Status", *names],
                   rows, [0.6, 3.1, 2.4] + [width] * len(columns), header_height=header_height, center_from=3, rotate_from=3,
                   name_column=1,

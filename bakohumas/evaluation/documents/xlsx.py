@@ -110,6 +110,7 @@ def _evaluation_sheet(book, report: EvaluationReport) -> None:
                            f"n {report.previous_label}", f"N {report.previous_label}", f"% {report.previous_label}",
                            "Perubahan (poin %)", "Perubahan"],
             [48, 10, 13, 10, 9, 14, 13, 13, 13, 13, 60])
+    sheet.row_dimensions[start].height = 45  # room for the wrapped labels of the narrow columns
     for change in report.changes:
         item, before = change.current, change.previous
         _append(sheet, [
