@@ -180,9 +180,10 @@ def _completeness_slide(deck, report: EvaluationReport, subtitle: str) -> None:
     frame = _box(slide, 7.2, 1.3, 5.6, 5.5)
     _text(frame, f"{len(result.reported)} dari {result.expected} melapor", 22, True, RED)
     limit = 12
-    if result.not_updated:
-        _text(frame, f"Belum memperbarui ({len(result.not_updated)})", 15, True, first=False).space_before = Pt(12)
-        _text(frame, _names([o.name for o in result.not_updated], limit), 13, first=False)
+    for heading, units, named in report.missing_groups:
+        _text(frame, f"{heading} ({len(units)})", 15, True, first=False).space_before = Pt(12)
+        _text(frame, _names([o.name for o in units], limit) if named else f"{len(units)} kantor (lihat lampiran)", 13,
+              first=False)
     if result.late:
         _text(frame, f"Terlambat ({len(result.late)})", 15, True, first=False).space_before = Pt(12)
         _text(frame, _names([f"{o.name} ({tanggal(o.reported_on)})" for o in result.late], limit // 2), 13,
