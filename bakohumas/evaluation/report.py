@@ -462,6 +462,14 @@ class EvaluationReport(EvaluationSummary):
         return len(self.result.not_updated) <= NAMES_LISTED
 
     @property
+    def missing_groups(self) -> list[tuple[str, list[OfficeUnit], bool]]:
+        """(heading, offices, named one by one) for the offices that never reported and those that
+        have not updated: the documents list them apart, by the one naming rule."""
+        return [(heading, units, len(units) <= NAMES_LISTED) for heading, units in (
+            ("Belum pernah melapor", self.result.never_reported),
+            ("Belum memperbarui laporan", self.result.stale)) if units]
+
+    @property
     def name_late(self) -> bool:
         return len(self.result.late) <= NAMES_LISTED
 

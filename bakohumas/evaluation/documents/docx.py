@@ -162,16 +162,17 @@ def _completeness(doc, report: EvaluationReport) -> None:
     result = report.result
     doc.add_heading("1. Kelengkapan laporan", level=1)
     doc.add_paragraph(f"{len(result.reported)} dari {result.expected} KPU Kabupaten/Kota telah melapor; "
-                      f"{len(result.not_updated)} belum memperbarui; {len(result.late)} terlambat.")
+                      f"{len(result.never_reported)} belum pernah melapor; {len(result.stale)} belum memperbarui; "
+                      f"{len(result.late)} terlambat.")
     _picture(doc, report.charts.get("completeness"), 11)
     if report.provinces:
         _picture(doc, report.charts.get("provinces"), 15)
-    if result.not_updated:
-        doc.add_heading(f"Belum memperbarui laporan ({len(result.not_updated)})", level=2)
-        if report.name_not_updated:
+    for heading, units, named in report.missing_groups:
+        doc.add_heading(f"{heading} ({len(units)})", level=2)
+        if named:
             doc.add_paragraph("; ".join(
-                o.name + (f" (dievaluasi dengan laporan {o.carried_forward_from})" if o.carried_forward_from else "")
-                for o in result.not_updated) + ".")
+                o.name + (f" (dievaluasi dengan laporan {o.carried_forward_label})" if o.carried_forward_from else "")
+                for o in units) + ".")
         else:
             doc.add_paragraph("Terlalu banyak untuk disebut satu per satu: jumlahnya per provinsi ada di lampiran, "
                               "namanya di lembar “Kelengkapan” berkas XLSX.")

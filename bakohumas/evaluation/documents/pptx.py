@@ -184,31 +184,18 @@ def _cell_lines(text: str, width: float) -> int:
 
 
 def _table_pages(rows: list[list[str]], widths: list[float], room: float) -> list[list[list[str]]]:
-    """Rows split into slides by their estimated height, then evened out (38 rows that need four
-    slides go 10, 10, 9, 9 rather than 11, 11, 11, 5)."""
+    """Rows split into the fewest slides their estimated heights allow, evened out (38 rows that
+    need four slides go 10, 10, 9, 9 rather than 11, 11, 11, 5)."""
     if not rows:
         return [[]]
     heights = [ROW_IN + LINE_IN * (max(_cell_lines(t, w) for t, w in zip(row, widths, strict=True)) - 1)
                for row in rows]
-    pages = 1
-    used = 0.0
-    for height in heights:
-        if used and used + height > room:
-            pages += 1
-            used = 0.0
-        used += height
-    per_page = math.ceil(len(rows) / pages)
-    result: list[list[list[str]]] = []
-    page: list[list[str]] = []
-    used = 0.0
-    for row, height in zip(rows, heights, strict=True):
-        if page and (len(page) == per_page or used + height > room):
-            result.append(page)
-            page, used = [], 0.0
-        page.append(row)
-        used += height
-    result.append(page)
-    return result
+    for pages in range(math.ceil(sum(heights) / room), len(rows) + 1):
+        sizes = [len(rows) // pages + (index < len(rows) % pages) for index in range(pages)]
+        bounds = [sum(sizes[:index]) for index in range(pages + 1)]
+        if all(sum(heights[bounds[i]:bounds[i + 1]]) <= room for i in range(pages)):
+            return [rows[bounds[i]:bounds[i + 1]] for i in range(pages)]
+    return [[row] for row in rows]  # every row taller than a slide: one per slide
 
 
 def _table(slide, headers: list[str], rows: list[list[str]], widths: list[float], header_height: float,
@@ -424,12 +411,14 @@ def _completeness_slides(deck, report: EvaluationReport, footer: str) -> None:
     carried = len(result.carried_forward)
     parts = [("Tepat waktu", on_time, DARK), ("Terlambat", len(result.late), RED),
              ("Belum memperbarui, laporan lama dipakai", carried, "9A9A9A"),
-             ("Belum memperbarui, tanpa laporan", len(result.not_updated) - carried, "E6E6E6")]
+             ("Belum memperbarui, tanpa laporan", len(result.stale) - carried, "C8C8C8"),
+             ("Belum pernah melapor", len(result.never_reported), "E6E6E6")]
     parts = [p for p in parts if p[1]]
     notes = [f"{len(result.reported)} dari {result.expected} KPU Kabupaten/Kota telah melapor; "
-             f"{len(result.late)} di antaranya terlambat; {len(result.not_updated)} belum memperbarui."]
-    if result.not_updated and report.name_not_updated:
-        notes.append("Belum memperbarui: " + "; ".join(o.name for o in result.not_updated) + ".")
+             f"{len(result.late)} di antaranya terlambat."]
+    for heading, units, named in report.missing_groups:
+        notes.append(f"{heading} ({len(units)}): " + ("; ".join(o.name for o in units) if named
+                                                      else "daftar lengkap di lampiran") + ".")
     if result.late and report.name_late:
         notes.append("Terlambat: " + "; ".join(f"{o.name} ({tanggal(o.reported_on)})" for o in result.late) + ".")
     slide = _slide(deck, f"Kelengkapan laporan: {len(result.reported)} dari {result.expected} melapor", footer,
@@ -443,7 +432,7 @@ def _completeness_slides(deck, report: EvaluationReport, footer: str) -> None:
     if named:
         table_rows = [[row.unit.name + (f"\n{row.province}" if report.provinces else ""), row.status,
                        tanggal(row.unit.reported_on) if row.unit.reported else "–"] for row in named]
-        _table_slides(deck, f"Belum memperbarui dan terlambat ({len(named)})", footer,
+        _table_slides(deck, f"Belum melapor dan terlambat ({len(named)})", footer,
                       ["KPU Kabupaten/Kota", "Status", "Tanggal lapor"], table_rows, [4.3, 5.3, 2.7])
 
 

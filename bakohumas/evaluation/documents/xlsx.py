@@ -79,7 +79,7 @@ def _title(sheet, report: EvaluationReport, heading: str) -> None:
 
     sheet["A1"] = f"{report.title} — {heading}"
     sheet["A1"].font = Font(bold=True, size=14, color=HEADER_FILL)
-    sheet["A2"] = f"{report.scope_title} · {report.result.period.label} · dibuat {report.date_text}"
+    sheet["A2"] = " · ".join(report.cover_lines)
     sheet["A2"].font = Font(italic=True, color="555555")
 
 

@@ -135,9 +135,10 @@ def test_it_makes_a_workbook_with_numbers_formulas_and_a_print_setup(reports, wi
     evaluation = book["Evaluasi"]
     wa = next(row for row in evaluation.iter_rows() if row[0].value == "Memanfaatkan grup WhatsApp Bakohumas eksternal")
     assert isinstance(wa[4].value, float) and wa[4].number_format == "0.0%"
-    counts = {evaluation.cell(row=r, column=1).value: evaluation.cell(row=r, column=2).value for r in range(4, 8)}
+    counts = {evaluation.cell(row=r, column=1).value: evaluation.cell(row=r, column=2).value for r in range(4, 9)}
     assert counts["Melapor"].startswith("=COUNTIF(Kelengkapan!G5:")
-    assert counts["Belum memperbarui"] == "=B4-B5"
+    assert counts["Belum memperbarui"] == "=B4-B5-B6"
+    assert counts["Belum pernah melapor"].startswith("=COUNTIF(Kelengkapan!H5:")
     met = book["Indikator per kantor"]
     totals = {row[1].value: row[3].value for row in met.iter_rows() if row[1].value in ("Jumlah", "Persentase")}
     assert totals["Jumlah"].startswith("=SUM(D5:D") and totals["Persentase"].startswith("=D")
@@ -174,9 +175,10 @@ def test_libreoffice_computes_the_workbook_totals_to_the_engines_figures(reports
                     "xlsx", "--outdir", str(out), str(source)], check=True, capture_output=True, timeout=240)
     book = load_workbook(out / name, data_only=True, read_only=True)
     result = evaluate(period=Period.objects.get(code="2025Q2"), region=Office.objects.get(code="35"))
-    counts = {row[0]: row[1] for row in book["Evaluasi"].iter_rows(min_row=4, max_row=7, values_only=True)}
+    counts = {row[0]: row[1] for row in book["Evaluasi"].iter_rows(min_row=4, max_row=8, values_only=True)}
     assert counts == {"KPU Kabupaten/Kota dalam cakupan": result.expected, "Melapor": len(result.reported),
-                      "Belum memperbarui": len(result.not_updated), "Terlambat": len(result.late)}
+                      "Belum pernah melapor": len(result.never_reported), "Belum memperbarui": len(result.stale),
+                      "Terlambat": len(result.late)}
     rows = {row[1]: row[3:] for row in book["Indikator per kantor"].iter_rows(values_only=True)
             if row[1] in ("Jumlah", "Persentase")}
     shares = [i for i in result.indicators if i.kind == "share"]

@@ -101,3 +101,24 @@ def test_the_scan_finds_what_it_looks_for():
 def test_the_website_indicator_has_one_name():
     website = Indicator.objects.get(code="website_aktif")
     assert website.name == website.short_label == "Website memuat berita"
+
+
+@pytest.mark.parametrize("fmt", DOCUMENT_FORMATS)
+def test_the_nation_keeps_never_reported_apart_and_shows_a_dash_without_reports(history, fmt):
+    content, _name, _type = render_document(fmt, region="ID", period="2025Q2")
+    text = " ".join(document_text(fmt, content).split())  # the PDF's text comes back wrapped
+    assert "belum pernah melapor" in text.lower(), fmt
+    assert "511 KPU Kabupaten/Kota belum pernah melapor sama sekali: 511 kantor (lihat lampiran)." in text, fmt
+    assert "Satu KPU Kabupaten/Kota pernah melapor tetapi belum memperbarui laporan Triwulan II 2025: " \
+           "KPU Kota Blitar." in text, fmt
+
+
+def test_a_province_without_reports_has_dashes_not_zero(history):
+    from bakohumas.evaluation.report import build_report
+    from bakohumas.reports.models import Period
+
+    report = build_report(None, Period.objects.get(code="2025Q2"))
+    aceh = next(p for p in report.provinces if p.code == "11")
+    jatim = next(p for p in report.provinces if p.code == "35")
+    assert set(aceh.percents(["podcast", "media_center"])) == {None}
+    assert jatim.percents(["media_center"]) != [None]
