@@ -148,7 +148,10 @@ def _write_values(
             value.entered_by, value.entered_at = entered_by, now
         if suggestions is not None:
             reason = (reasons or {}).get(code, "")
-            if value_changed or reason.strip() != value.override_reason or not suggestions:
+            # An answer without a recorded suggestion (copied from last quarter, or saved before the
+            # records had one) takes the one the saver was shown.
+            if (value_changed or reason.strip() != value.override_reason or not suggestions
+                    or value.suggested_number is None):
                 _set_suggestion(value, suggestions.get(code), reason)
         given = {field: item for field, item in (evidence or {}).get(code, {}).items() if item}
         if given:
