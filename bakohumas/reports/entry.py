@@ -155,10 +155,15 @@ def entry_context(request: AuthenticatedHttpRequest, submission: Submission, for
 
 def _suggestion_change(element, value, suggestion) -> dict[str, str] | None:
     """How the records' suggestion moved since this answer was entered (None if it did not): e.g. the
-    operator recorded a partnership after saving the draft. Shown to whoever opens the draft."""
-    if suggestion is None or value is None or value.python_value is None or value.number is None:
+    operator recorded a partnership after saving the draft. Shown to whoever opens the draft. A
+    suggestion that appeared only later is news only if the answer differs from it."""
+    if suggestion is None or value is None or value.number is None:
         return None
+    if value.suggested_number is None:
+        if value.number == suggestion.value:
+            return None
+        return {"before": "", "now": suggestion_display(element, suggestion.value)}
     if value.suggested_number == suggestion.value:
         return None
-    return {"before": suggestion_display(element, value.suggested_number) if value.suggested_number is not None else "",
+    return {"before": suggestion_display(element, value.suggested_number),
             "now": suggestion_display(element, suggestion.value)}

@@ -55,8 +55,10 @@ class SendRow:
     @property
     def suggestion_changed(self) -> bool:
         """The records' suggestion is not the one this answer was entered against."""
-        if self.suggestion is None or self.stored is None or self.value is None:
+        if self.suggestion is None or self.stored is None or self.stored.number is None:
             return False
+        if self.stored.suggested_number is None:  # appeared later: news only if the answer differs
+            return self.differs
         return self.stored.suggested_number != self.suggestion.value
 
     @property

@@ -205,8 +205,10 @@ def submission_start(*, office: Office, period: Period, actor: Any, copy_previou
         )
         if previous:
             values = previous.value_map()
-            values.update({code: suggestion.value for code, suggestion in suggestions_for(office, period).items()})
-            _write_values(submission, values)
+            current = suggestions_for(office, period)
+            values.update({code: suggestion.value for code, suggestion in current.items()})
+            # Recorded with the suggestions they now follow, so a later change of the records shows.
+            _write_values(submission, values, suggestions={code: s for code, s in current.items() if code in values})
             note = f"disalin dari {previous.period_id}"
     audit_record(actor=actor, action="submission.start", target=submission, office=office, note=note)
     return submission

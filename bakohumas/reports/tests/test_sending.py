@@ -127,3 +127,15 @@ def test_the_entry_page_bar_holds_only_the_safe_action(client, ketua, draft):
     assert "Simpan draf" in bar and "kirim" not in bar.lower()
     assert html.index('value="simpan"') < html.index('value="kirim"')  # Enter saves a draft
     assert 'inputmode="numeric"' in html and 'type="number"' not in html
+
+
+def test_a_draft_started_from_last_quarter_flags_nothing_until_the_records_change(client, ketua, kediri, records,
+                                                                                  make_report):
+    make_report("3571", "2025Q2")
+    draft = submission_start(office=kediri, period=period_get_or_create("2025Q3"), actor=ketua, copy_previous=True)
+    client.force_login(ketua)
+    url = reverse("reports:detail", args=[draft.id])
+    assert "saran berubah sejak" not in client.get(url).content.decode()
+    assert "berbeda dari saran" not in client.get(reverse("reports:submit", args=[draft.id])).content.decode()
+    records["permohonan_informasi"] = 5
+    assert "1 saran berubah sejak jawabannya disimpan" in client.get(url).content.decode()
