@@ -159,6 +159,34 @@ def account_shots(browser, base_url: str, shot) -> None:
     page.context.close()
 
 
+def entry_shots(browser, base_url: str, draft_id: str, shot) -> None:
+    """The report entry page on the operator's phone: the draft, a wrong answer, and the suggestions
+    (one used, one changed with its reason left for when the report is sent)."""
+    from bakohumas.demo.data import PASSWORD
+
+    page = login(browser, base_url, "operator.kediri", PASSWORD, **PHONE)
+    page.goto(f"/laporan/{draft_id}/")
+    shot(page, "03-isian-laporan-ponsel.png")
+    page.get_by_label("Jumlah unggahan media sosial", exact=True).fill("10")
+    page.get_by_label("Dari unggahan itu, jumlah ucapan seremonial", exact=True).fill("25")
+    page.get_by_role("button", name="Simpan draf").click()
+    page.get_by_role("alert").wait_for()
+    shot(page, "04-isian-laporan-galat-ponsel.png")
+    page.goto(f"/laporan/{draft_id}/")
+    for button in page.locator("[data-use-suggestion]").all():  # "Pakai" on every suggestion ...
+        button.click()
+    code = page.evaluate(  # ... then one number typed differently, its reason left for later
+        "() => Array.from(document.querySelectorAll('[data-suggestion]')).slice(1).map((b) => b.dataset.suggestion)"
+        ".find((c) => document.querySelector(`input[inputmode=numeric][name=\"${c}\"]`))")
+    suggested = page.locator(f'[data-suggestion="{code}"]').get_attribute("data-value") or ""
+    page.locator(f'input[name="{code}"]').fill(str(int(suggested) + 3) if suggested.isdigit() else "7")
+    page.get_by_role("button", name="Simpan draf").click()  # a draft keeps it; the reason is asked on sending
+    page.get_by_role("status").wait_for()
+    page.locator(f"#butir-{code}").evaluate("(element) => element.scrollIntoView({block: 'start'})")
+    shot(page, "19-isian-saran-alasan-ponsel.png", full_page=False)
+    page.context.close()
+
+
 def draft_shots(browser, base_url: str, draft_id: str, shot) -> None:
     """A partial draft (issue 18): the operator saves half a report on a phone (letters typed into a
     number stay, with the message at the field), records a partnership afterwards, and the Ketua opens
@@ -214,6 +242,7 @@ def take(browser, base_url: str, draft_id: str, out: Path, only: str = "") -> li
         print(f"  {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
     if only == "drafts":
+        entry_shots(browser, base_url, draft_id, shot)
         draft_shots(browser, base_url, draft_id, shot)
         return saved
 
@@ -224,17 +253,11 @@ def take(browser, base_url: str, draft_id: str, out: Path, only: str = "") -> li
     shot(page, "01-masuk-ponsel.png", full_page=False)
     context.close()
 
-    # The operator of KPU Kota Kediri on a phone: home, the draft report, the draft after a wrong answer.
+    # The operator of KPU Kota Kediri on a phone: home, then the report pages (entry_shots).
     page = login(browser, base_url, "operator.kediri", PASSWORD, **PHONE)
     shot(page, "02-beranda-operator-ponsel.png")
-    page.goto(f"/laporan/{draft_id}/")
-    shot(page, "03-isian-laporan-ponsel.png")
-    page.get_by_label("Jumlah unggahan media sosial", exact=True).fill("10")
-    page.get_by_label("Dari unggahan itu, jumlah ucapan seremonial", exact=True).fill("25")
-    page.get_by_role("button", name="Simpan draf").click()
-    page.get_by_role("alert").wait_for()
-    shot(page, "04-isian-laporan-galat-ponsel.png")
     page.context.close()
+    entry_shots(browser, base_url, draft_id, shot)
 
     # The East Java evaluator on a desktop, first enrolling an authenticator app (two-step verification
     # is required for evaluators), then completeness, a report waiting for verification, evaluation.
@@ -276,8 +299,8 @@ def take(browser, base_url: str, draft_id: str, out: Path, only: str = "") -> li
     shot(page, "15-ppid-permohonan.png")
     page.context.close()
 
-    # The operator of KPU Kota Kediri on a phone: the office records that fill the report in, and
-    # the entry page with those suggestions (one used, one changed without a reason).
+    # The operator of KPU Kota Kediri on a phone: the office records that fill the report in (the
+    # entry page with their suggestions is in entry_shots).
     page = login(browser, base_url, "operator.kediri", PASSWORD, **PHONE)
     page.locator(".records-home").scroll_into_view_if_needed()
     shot(page, "16-beranda-catatan-kehumasan-ponsel.png", full_page=False)
@@ -285,18 +308,6 @@ def take(browser, base_url: str, draft_id: str, out: Path, only: str = "") -> li
     shot(page, "17-kerja-sama-ponsel.png")
     page.goto(f"/catatan/kantor/{OFFICE}/kegiatan/baru/")
     shot(page, "18-catat-kegiatan-ponsel.png")
-    page.goto(f"/laporan/{draft_id}/")
-    for button in page.locator("[data-use-suggestion]").all():  # "Pakai" on every suggestion ...
-        button.click()
-    code = page.evaluate(  # ... then one number typed differently, its reason left for later
-        "() => Array.from(document.querySelectorAll('[data-suggestion]')).slice(1).map((b) => b.dataset.suggestion)"
-        ".find((c) => document.querySelector(`input[inputmode=numeric][name=\"${c}\"]`))")
-    suggested = page.locator(f'[data-suggestion="{code}"]').get_attribute("data-value") or ""
-    page.locator(f'input[name="{code}"]').fill(str(int(suggested) + 3) if suggested.isdigit() else "7")
-    page.get_by_role("button", name="Simpan draf").click()  # a draft keeps it; the reason is asked on sending
-    page.get_by_role("status").wait_for()
-    page.locator(f"#butir-{code}").evaluate("(element) => element.scrollIntoView({block: 'start'})")
-    shot(page, "19-isian-saran-alasan-ponsel.png", full_page=False)
     page.goto(f"/evaluasi/kantor/{OFFICE}/{REVIEW_PERIOD}/")
     shot(page, "20-rapor-kantor-ponsel.png")
     page.context.close()
@@ -411,7 +422,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder for the PNGs (default docs/screenshots)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary data directory")
     parser.add_argument("--only", choices=["drafts"], default="",
-                        help="take only one group of shots (drafts: the partial draft and the send confirmation)")
+                        help="take only one group of shots (drafts: the report entry page, the partial draft and "
+                             "the send confirmation)")
     args = parser.parse_args(argv)
     if not CHROMIUM.exists():
         print(f"Chromium tidak ditemukan di {CHROMIUM}; pasang paket Debian `chromium`.", file=sys.stderr)
