@@ -124,7 +124,7 @@ def _merge(request: AuthenticatedHttpRequest, submission: Submission, posted: Re
 
 
 def _locked(request: AuthenticatedHttpRequest, submission: Submission) -> HttpResponse:
-    """A save on a report that was sent (a double click on "Simpan & kirim", an old tab): say so plainly."""
+    """A save on a report that was sent (an old tab, a double click): say so plainly."""
     if not request.user.can_edit_report_of(submission.office) or submission.status not in (
             Submission.Status.SUBMITTED, Submission.Status.VERIFIED):
         raise PermissionDenied
