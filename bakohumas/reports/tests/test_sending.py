@@ -139,3 +139,14 @@ def test_a_draft_started_from_last_quarter_flags_nothing_until_the_records_chang
     assert "berbeda dari saran" not in client.get(reverse("reports:submit", args=[draft.id])).content.decode()
     records["permohonan_informasi"] = 5
     assert "1 saran berubah sejak jawabannya disimpan" in client.get(url).content.decode()
+
+
+def test_the_province_sees_who_entered_each_answer(client, operator, ketua, evaluator, draft, records):
+    client.force_login(operator)
+    _post(client, draft, FULL_VALUES)
+    client.force_login(ketua)
+    draft.refresh_from_db()
+    assert client.post(reverse("reports:submit", args=[draft.id]), {"revision": draft.revision}).status_code == 302
+    client.force_login(evaluator)
+    html = client.get(reverse("reports:detail", args=[draft.id])).content.decode()
+    assert "diisi oleh Operator" in html
