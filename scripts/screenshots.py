@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Screenshots of Bakohumas for the documentation, taken from the demo data.
 
-    .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--keep]
+    .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--keep] [--only drafts]
 
 Everything happens in a throwaway data directory (BAKOHUMAS_DATA_DIR, SQLite): migrate, load the
 demo data, start a draft Triwulan III 2025 report for KPU Kota Kediri, serve the app with
@@ -159,7 +159,70 @@ def account_shots(browser, base_url: str, shot) -> None:
     page.context.close()
 
 
-def take(browser, base_url: str, draft_id: str, out: Path) -> list[Path]:
+def entry_shots(browser, base_url: str, draft_id: str, shot) -> None:
+    """The report entry page on the operator's phone: the draft, a wrong answer, and the suggestions
+    (one used, one changed with its reason left for when the report is sent)."""
+    from bakohumas.demo.data import PASSWORD
+
+    page = login(browser, base_url, "operator.kediri", PASSWORD, **PHONE)
+    page.goto(f"/laporan/{draft_id}/")
+    shot(page, "03-isian-laporan-ponsel.png")
+    page.get_by_label("Jumlah unggahan media sosial", exact=True).fill("10")
+    page.get_by_label("Dari unggahan itu, jumlah ucapan seremonial", exact=True).fill("25")
+    page.get_by_role("button", name="Simpan draf").click()
+    page.get_by_role("alert").wait_for()
+    shot(page, "04-isian-laporan-galat-ponsel.png")
+    page.goto(f"/laporan/{draft_id}/")
+    for button in page.locator("[data-use-suggestion]").all():  # "Pakai" on every suggestion ...
+        button.click()
+    code = page.evaluate(  # ... then one number typed differently, its reason left for later
+        "() => Array.from(document.querySelectorAll('[data-suggestion]')).slice(1).map((b) => b.dataset.suggestion)"
+        ".find((c) => document.querySelector(`input[inputmode=numeric][name=\"${c}\"]`))")
+    suggested = page.locator(f'[data-suggestion="{code}"]').get_attribute("data-value") or ""
+    page.locator(f'input[name="{code}"]').fill(str(int(suggested) + 3) if suggested.isdigit() else "7")
+    page.get_by_role("button", name="Simpan draf").click()  # a draft keeps it; the reason is asked on sending
+    page.get_by_role("status").wait_for()
+    page.locator(f"#butir-{code}").evaluate("(element) => element.scrollIntoView({block: 'start'})")
+    shot(page, "19-isian-saran-alasan-ponsel.png", full_page=False)
+    page.context.close()
+
+
+def draft_shots(browser, base_url: str, draft_id: str, shot) -> None:
+    """A partial draft (issue 18): the operator saves half a report on a phone (letters typed into a
+    number stay, with the message at the field), records a partnership afterwards, and the Ketua opens
+    the draft (who entered what, the suggestion that changed) and checks the send confirmation."""
+    import datetime as dt
+
+    from bakohumas.demo.data import PASSWORD
+    from bakohumas.offices.models import Office, User
+    from bakohumas.records.services import partnership_create
+
+    page = login(browser, base_url, "operator.kediri", PASSWORD, **PHONE)
+    page.goto(f"/laporan/{draft_id}/")
+    page.get_by_label("Jumlah episode podcast", exact=True).fill("dua")
+    page.get_by_role("button", name="Simpan draf").click()
+    page.get_by_role("alert").first.wait_for()
+    page.locator("#butir-episode_podcast").evaluate("(element) => element.scrollIntoView({block: 'center'})")
+    shot(page, "47-galat-di-isian-ponsel.png", full_page=False)
+    page.get_by_label("Jumlah episode podcast", exact=True).fill("2")
+    page.get_by_role("button", name="Simpan draf").click()
+    page.get_by_role("status").wait_for()
+    page.context.close()
+    partnership_create(  # recorded after the draft was saved: the media suggestion goes up by one
+        office=Office.objects.get(code=OFFICE), actor=User.objects.get(username="operator.kediri"),
+        data={"partner_name": "Radio Suara Kediri", "partner_type": "media", "form": "informal",
+              "signed_on": dt.date(2025, 8, 20)})
+
+    page = login(browser, base_url, "ketua.kediri", PASSWORD, **PHONE)
+    page.goto(f"/laporan/{draft_id}/")
+    shot(page, "46-draf-dibuka-ketua-ponsel.png", full_page=False)
+    page.get_by_role("button", name="Simpan & periksa untuk dikirim").click()
+    page.get_by_role("heading", name="Periksa sebelum mengirim").wait_for()
+    shot(page, "48-kirim-konfirmasi-ponsel.png")
+    page.context.close()
+
+
+def take(browser, base_url: str, draft_id: str, out: Path, only: str = "") -> list[Path]:
     from bakohumas.demo.data import PASSWORD
 
     saved: list[Path] = []
@@ -178,6 +241,11 @@ def take(browser, base_url: str, draft_id: str, out: Path) -> list[Path]:
         saved.append(path)
         print(f"  {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
+    if only == "drafts":
+        entry_shots(browser, base_url, draft_id, shot)
+        draft_shots(browser, base_url, draft_id, shot)
+        return saved
+
     # The login page, as an operator sees it on a phone.
     context = browser.new_context(base_url=base_url, locale="id-ID", **PHONE)
     page = context.new_page()
@@ -185,17 +253,11 @@ def take(browser, base_url: str, draft_id: str, out: Path) -> list[Path]:
     shot(page, "01-masuk-ponsel.png", full_page=False)
     context.close()
 
-    # The operator of KPU Kota Kediri on a phone: home, the draft report, the draft after a wrong answer.
+    # The operator of KPU Kota Kediri on a phone: home, then the report pages (entry_shots).
     page = login(browser, base_url, "operator.kediri", PASSWORD, **PHONE)
     shot(page, "02-beranda-operator-ponsel.png")
-    page.goto(f"/laporan/{draft_id}/")
-    shot(page, "03-isian-laporan-ponsel.png")
-    page.get_by_label("Jumlah unggahan media sosial", exact=True).fill("10")
-    page.get_by_label("Dari unggahan itu, jumlah ucapan seremonial", exact=True).fill("25")
-    page.get_by_role("button", name="Simpan draf").click()
-    page.get_by_role("alert").wait_for()
-    shot(page, "04-isian-laporan-galat-ponsel.png")
     page.context.close()
+    entry_shots(browser, base_url, draft_id, shot)
 
     # The East Java evaluator on a desktop, first enrolling an authenticator app (two-step verification
     # is required for evaluators), then completeness, a report waiting for verification, evaluation.
@@ -237,8 +299,8 @@ def take(browser, base_url: str, draft_id: str, out: Path) -> list[Path]:
     shot(page, "15-ppid-permohonan.png")
     page.context.close()
 
-    # The operator of KPU Kota Kediri on a phone: the office records that fill the report in, and
-    # the entry page with those suggestions (one used, one changed without a reason).
+    # The operator of KPU Kota Kediri on a phone: the office records that fill the report in (the
+    # entry page with their suggestions is in entry_shots).
     page = login(browser, base_url, "operator.kediri", PASSWORD, **PHONE)
     page.locator(".records-home").scroll_into_view_if_needed()
     shot(page, "16-beranda-catatan-kehumasan-ponsel.png", full_page=False)
@@ -246,18 +308,6 @@ def take(browser, base_url: str, draft_id: str, out: Path) -> list[Path]:
     shot(page, "17-kerja-sama-ponsel.png")
     page.goto(f"/catatan/kantor/{OFFICE}/kegiatan/baru/")
     shot(page, "18-catat-kegiatan-ponsel.png")
-    page.goto(f"/laporan/{draft_id}/")
-    for button in page.locator("[data-use-suggestion]").all():  # "Pakai" on every suggestion ...
-        button.click()
-    code = page.evaluate(  # ... then one number typed differently, without a reason
-        "() => Array.from(document.querySelectorAll('[data-suggestion]')).slice(1).map((b) => b.dataset.suggestion)"
-        ".find((c) => document.querySelector(`input[type=number][name=\"${c}\"]`))")
-    suggested = page.locator(f'[data-suggestion="{code}"]').get_attribute("data-value") or ""
-    page.locator(f'input[name="{code}"]').fill(str(int(suggested) + 3) if suggested.isdigit() else "7")
-    page.get_by_role("button", name="Simpan draf").click()
-    page.get_by_role("alert").wait_for()
-    page.locator(f"#butir-{code}").evaluate("(element) => element.scrollIntoView({block: 'start'})")
-    shot(page, "19-isian-saran-alasan-ponsel.png", full_page=False)
     page.goto(f"/evaluasi/kantor/{OFFICE}/{REVIEW_PERIOD}/")
     shot(page, "20-rapor-kantor-ponsel.png")
     page.context.close()
@@ -287,6 +337,7 @@ def take(browser, base_url: str, draft_id: str, out: Path) -> list[Path]:
     page.context.close()
 
     account_shots(browser, base_url, shot)
+    draft_shots(browser, base_url, draft_id, shot)
 
     # The operator of KPU Kota Kediri on a phone: an activity's documentation and SOP, the posts,
     # the governance figures and the content calendar (issues 5 and 8).
@@ -370,6 +421,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots",
                         help="folder for the PNGs (default docs/screenshots)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary data directory")
+    parser.add_argument("--only", choices=["drafts"], default="",
+                        help="take only one group of shots (drafts: the report entry page, the partial draft and "
+                             "the send confirmation)")
     args = parser.parse_args(argv)
     if not CHROMIUM.exists():
         print(f"Chromium tidak ditemukan di {CHROMIUM}; pasang paket Debian `chromium`.", file=sys.stderr)
@@ -390,7 +444,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Server: {base_url}")
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             try:
-                saved = take(browser, base_url, draft_id, out)
+                saved = take(browser, base_url, draft_id, out, only=args.only)
             finally:
                 browser.close()
         print(f"{len(saved)} tangkapan layar tersimpan di {out}.")

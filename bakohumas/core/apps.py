@@ -10,6 +10,9 @@ class CoreConfig(AppConfig):
 
         from bakohumas.core import checks  # noqa: F401 (registers the deployment checks)
         from bakohumas.core.converters import OfficeCodeConverter, PeriodCodeConverter
+        from bakohumas.core.forms import use_plain_number_messages
+
+        use_plain_number_messages()
 
         # <office:office_code> and <period:period_code> in every app's urls
         register_converter(OfficeCodeConverter, "office")

@@ -37,6 +37,27 @@ ELEMENTS: list[tuple[str, str, str, str, str]] = [
     ("catatan", T, "Catatan", "Catatan", ""),
 ]
 
+# The largest count one KPU Kabupaten/Kota can plausibly report for one quarter, per integer element:
+# generous (roughly ten times the busiest office's figure) so that no true answer is refused, small
+# enough that a slip of the thumb (an extra "000") is caught at the field. Other elements: DEFAULT_MAX.
+DEFAULT_MAX = 100_000
+MAXIMA: dict[str, int] = {
+    "kerja_sama_media": 1_000,
+    "kerja_sama_pendidikan": 1_000,
+    "kerja_sama_pemerintah": 1_000,
+    "kerja_sama_non_pemerintah": 1_000,
+    "berita_website": 10_000,
+    "unggahan_medsos": 50_000,
+    "unggahan_seremonial": 50_000,
+    "episode_podcast": 1_000,
+    "siaran_langsung": 1_000,
+    "permohonan_informasi": 100_000,
+    "permohonan_tepat_waktu": 100_000,
+    "dokumen_perpustakaan": 100_000,
+    "pengajuan_isbn": 1_000,
+    "kegiatan_non_anggaran": 10_000,
+}
+
 RULES: list[tuple[str, str, str]] = [
     ("unggahan_seremonial", "unggahan_medsos",
      "Jumlah ucapan seremonial tidak boleh melebihi jumlah unggahan media sosial."),
@@ -55,7 +76,7 @@ def form_load_default() -> bool:
     form = FormVersion.objects.create(code=FORM_CODE, version=1, title=FORM_TITLE, is_active=True)
     Element.objects.bulk_create(
         Element(form=form, code=code, kind=kind, label=label, section=section, help_text=help_text,
-                required=kind != T, order=index)
+                required=kind != T, max_value=MAXIMA.get(code, DEFAULT_MAX) if kind == I else None, order=index)
         for index, (code, kind, label, section, help_text) in enumerate(ELEMENTS, start=1)
     )
     ElementRule.objects.bulk_create(ElementRule(form=form, left=l, right=r, message=m) for l, r, m in RULES)

@@ -34,8 +34,9 @@ from bakohumas.reports.suggestions import suggestions_for
 def build_entry_form(submission: Submission, *, editable: bool, data=None, files=None,
                      initial: dict[str, Any] | None = None) -> ReportValuesForm:
     """The entry form; while editable, with the suggestions from the office's records (computed
-    once per request and kept on the form as `form.suggestions`) and the reasons given before."""
-    form_class = report_form_class(submission.form, with_evidence=editable)
+    once per request and kept on the form as `form.suggestions`) and the reasons given before. A draft
+    form: nothing is required and reasons may wait; both are checked when the report is sent."""
+    form_class = report_form_class(submission.form, with_evidence=editable, draft=True)
     suggestions = suggestions_for(submission.office, submission.period) if editable else {}
     stored_initial: dict[str, Any] = submission.value_map()
     stored_initial.update({reason_field_name(value.code): value.override_reason
@@ -114,7 +115,9 @@ def entry_context(request: AuthenticatedHttpRequest, submission: Submission, for
     for element in form.element_list:
         suggestion = suggestions.get(element.code)
         reason_name = reason_field_name(element.code)
+        value = stored.get(element.code)
         rows.append({
+            "suggestion_changed": _suggestion_change(element, value, suggestion),
             "element": element,
             "field": form[element.code],
             "url_field": form[f"{element.code}__bukti_url"] if f"{element.code}__bukti_url" in form.fields else None,
@@ -127,6 +130,7 @@ def entry_context(request: AuthenticatedHttpRequest, submission: Submission, for
         })
     sections = [(name, list(items)) for name, items in groupby(rows, key=lambda r: r["element"].section)]
     overridden = [row for row in rows if row["stored"] is not None and row["stored"].overridden]
+    changed = [row for row in rows if row["suggestion_changed"]]
     return {
         "submission": submission,
         "office": submission.office,
@@ -138,6 +142,7 @@ def entry_context(request: AuthenticatedHttpRequest, submission: Submission, for
         "basis": sign_basis(revision=submission.revision, values=shown_values(form)) if editable and not form.is_bound else "",
         "has_suggestions": bool(suggestions),
         "overridden": overridden,
+        "changed_suggestions": changed,
         "accepted_count": sum(1 for row in rows if row["stored"] is not None and row["stored"].accepted),
         "versions": versions,
         "comments": [c for c in comments if not c.code],
@@ -146,3 +151,19 @@ def entry_context(request: AuthenticatedHttpRequest, submission: Submission, for
         "return_form": CommentForm(),
         "verify_form": VerifyForm(),
     }
+
+
+def _suggestion_change(element, value, suggestion) -> dict[str, str] | None:
+    """How the records' suggestion moved since this answer was entered (None if it did not): e.g. the
+    operator recorded a partnership after saving the draft. Shown to whoever opens the draft. A
+    suggestion that appeared only later is news only if the answer differs from it."""
+    if suggestion is None or value is None or value.number is None:
+        return None
+    if value.suggested_number is None:
+        if value.number == suggestion.value:
+            return None
+        return {"before": "", "now": suggestion_display(element, suggestion.value)}
+    if value.suggested_number == suggestion.value:
+        return None
+    return {"before": suggestion_display(element, value.suggested_number),
+            "now": suggestion_display(element, suggestion.value)}

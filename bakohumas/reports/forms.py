@@ -8,10 +8,12 @@ from typing import Any, cast
 
 from django import forms
 from django.conf import settings
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from bakohumas.core.uploads import sniff_evidence
+from bakohumas.reports.default_form import DEFAULT_MAX
 from bakohumas.reports.models import Element, FormVersion
 from bakohumas.reports.suggestions import Suggestion
 
@@ -48,20 +50,45 @@ class YesNoField(forms.Field):
         return value
 
 
-def element_field(element: Element) -> forms.Field:
-    common: dict[str, Any] = {"label": element.label, "help_text": element.help_text, "required": element.required}
+class CountField(forms.IntegerField):
+    """A count (integer >= 0) typed on a phone. A text box with the numeric keyboard, not
+    `type=number`: a browser sends nothing for letters typed into a number box, so what was typed
+    was lost after the error; here it comes back with the message next to it. The upper limit is the
+    element's (`Element.max_value`), and the message names it the way people write numbers."""
+
+    widget = forms.TextInput
+
+    def __init__(self, *, limit: int, **kwargs: Any) -> None:
+        super().__init__(min_value=0, **kwargs)
+        self.limit = limit
+        self.widget.attrs.update({"inputmode": "numeric", "pattern": "[0-9]*", "autocomplete": "off"})
+
+    def to_python(self, value: Any) -> int | None:
+        return super().to_python(value.strip() if isinstance(value, str) else value)
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        if isinstance(value, int) and value > self.limit:
+            raise ValidationError(self.error_messages["max_value"], code="max_value",
+                                  params={"limit_value": intcomma(self.limit)})
+
+
+def element_field(element: Element, *, draft: bool = False) -> forms.Field:
+    """The field of one element. In a draft (`draft`) nothing is required: completeness is checked
+    when the report is sent."""
+    common: dict[str, Any] = {"label": element.label, "help_text": element.help_text,
+                              "required": element.required and not draft}
     if element.kind == Element.Kind.BOOLEAN:
         return YesNoField(**common)
     if element.kind == Element.Kind.INTEGER:
-        return forms.IntegerField(
-            min_value=0,
-            max_value=10_000_000,
-            widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+        return CountField(
+            limit=element.max_value or DEFAULT_MAX,
             error_messages={
                 "required": _("Wajib diisi; isi 0 jika tidak ada."),
-                "invalid": _("Isi dengan bilangan bulat, misalnya 3."),
+                "invalid": _("Isi dengan bilangan bulat, misalnya 12."),
                 "min_value": _("Tidak boleh negatif."),
-                "max_value": _("Angka terlalu besar."),
+                "max_value": _("Angka ini terlalu besar untuk butir ini: paling banyak %(limit_value)s dalam satu "
+                               "triwulan. Periksa lagi angkanya."),
             },
             **common,
         )
@@ -83,10 +110,13 @@ class ReportValuesForm(forms.Form):
     """The answers of one report. Subclassed per form version by `report_form_class`.
 
     With `suggestions` (element code -> Suggestion from the office's records) every suggested
-    element gets a reason field (`<code>__alasan`), required when the answer differs."""
+    element gets a reason field (`<code>__alasan`). A complete form (an import row) requires every
+    required answer and a reason where the answer differs; a draft (`draft`, the entry page) saves
+    whatever is there, and both are checked when the report is sent (`submission_submit`)."""
 
     form_version: FormVersion
     element_list: list[Element]
+    draft: bool = False
 
     def __init__(self, *args: Any, suggestions: Mapping[str, Suggestion] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -99,7 +129,8 @@ class ReportValuesForm(forms.Form):
             self.fields[reason_field_name(code)] = forms.CharField(
                 label=_("Alasan berbeda dari saran"), required=False, max_length=1000,
                 widget=forms.TextInput(attrs={"data-reason-for": code}),
-                help_text=_("Wajib diisi jika nilai yang Anda isi berbeda dari saran."),
+                help_text=(_("Boleh diisi nanti; wajib sebelum laporan dikirim.") if self.draft
+                           else _("Wajib diisi jika nilai yang Anda isi berbeda dari saran.")),
             )
 
     def clean(self) -> dict[str, Any]:
@@ -109,6 +140,8 @@ class ReportValuesForm(forms.Form):
             left, right = cleaned.get(rule.left), cleaned.get(rule.right)
             if isinstance(left, int) and isinstance(right, int) and left > right:
                 self.add_error(rule.left, rule.message)
+        if self.draft:
+            return cleaned
         elements = {element.code: element for element in self.element_list}
         for code, suggestion in self.suggestions.items():
             value = cleaned.get(code)
@@ -127,11 +160,12 @@ class ReportValuesForm(forms.Form):
         return {code: self.cleaned_data.get(reason_field_name(code), "") for code in self.suggestions}
 
 
-def report_form_class(form_version: FormVersion, *, with_evidence: bool = False) -> type[ReportValuesForm]:
+def report_form_class(form_version: FormVersion, *, with_evidence: bool = False,
+                      draft: bool = False) -> type[ReportValuesForm]:
     elements = list(form_version.elements.all())
     fields: dict[str, Any] = {}
     for element in elements:
-        fields[element.code] = element_field(element)
+        fields[element.code] = element_field(element, draft=draft)
         if with_evidence and element.kind != Element.Kind.TEXT:
             fields[f"{element.code}__bukti_url"] = forms.URLField(
                 label=_("Tautan bukti"), required=False, max_length=500, assume_scheme="https",
@@ -140,7 +174,7 @@ def report_form_class(form_version: FormVersion, *, with_evidence: bool = False)
             fields[f"{element.code}__bukti_berkas"] = forms.FileField(
                 label=_("Berkas bukti (PDF/JPG/PNG)"), required=False, validators=[validate_evidence_file]
             )
-    attrs = {**fields, "form_version": form_version, "element_list": elements}
+    attrs = {**fields, "form_version": form_version, "element_list": elements, "draft": draft}
     return type("ReportForm", (ReportValuesForm,), attrs)
 
 

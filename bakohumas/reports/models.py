@@ -46,6 +46,9 @@ class Element(models.Model):
     section = models.CharField(max_length=100, blank=True)
     help_text = models.CharField(max_length=300, blank=True)
     required = models.BooleanField(default=True)
+    # The largest count an office can plausibly report for a quarter (integer elements): a typo like
+    # 20000000 is caught at the field, with the limit in the message, instead of reaching the province.
+    max_value = models.PositiveIntegerField(_("batas atas"), null=True, blank=True)
     order = models.PositiveIntegerField()
 
     class Meta:
@@ -204,17 +207,20 @@ class ReportValue(models.Model):
     suggestion_source = models.CharField(_("sumber saran"), max_length=200, blank=True)
     suggestion_url = models.CharField(_("tautan catatan sumber saran"), max_length=500, blank=True)
     override_reason = models.TextField(_("alasan berbeda dari saran"), blank=True)
+    # Who last entered this answer and when (a draft is often filled by the operator and sent by the
+    # Ketua, who is shown who entered what). Empty for values copied or imported.
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("diisi oleh"),
+    )
+    entered_at = models.DateTimeField(_("diisi pada"), null=True, blank=True)
 
     class Meta:
+        # A draft may hold an answer that differs from its suggestion without a reason yet: the
+        # reason is asked of whoever sends the report (`submission_submit` refuses to send without).
         constraints = [
             models.UniqueConstraint(fields=["submission", "code"], name="one_value_per_element"),
             models.CheckConstraint(condition=Q(number__isnull=True) | Q(number__gte=0), name="value_not_negative"),
-            # A value that differs from its suggestion carries the operator's reason.
-            models.CheckConstraint(
-                condition=Q(suggested_number__isnull=True) | Q(number__isnull=True)
-                | Q(number=models.F("suggested_number")) | ~Q(override_reason=""),
-                name="override_has_reason",
-            ),
             models.CheckConstraint(
                 condition=Q(suggested_number__isnull=False) | Q(override_reason="", suggestion_source=""),
                 name="reason_needs_suggestion",

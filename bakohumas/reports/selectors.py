@@ -68,7 +68,7 @@ def submission_detail(submission: Submission) -> Submission:
     return (
         Submission.objects.select_related("office", "office__parent", "period", "form", "updated_by")
         .prefetch_related(
-            "values",
+            Prefetch("values", queryset=ReportValue.objects.select_related("entered_by")),
             "form__elements",
             "form__rules",
             Prefetch("versions", queryset=SubmissionVersion.objects.select_related("created_by")),

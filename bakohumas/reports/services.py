@@ -4,7 +4,7 @@ leaves an audit row in the same transaction."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -127,19 +127,32 @@ SUGGESTION_FIELDS = ["suggested_number", "suggestion_source", "suggestion_url", 
 def _write_values(
     submission: Submission, values: Values, evidence: Mapping[str, dict] | None = None, *,
     suggestions: Mapping[str, Suggestion] | None = None, reasons: Mapping[str, str] | None = None,
+    actor: Any = None,
 ) -> None:
     """Upsert answers by code. Evidence (`{"evidence_url": ..., "evidence_file": ...}` per code)
     is only replaced when a new one is given. With `suggestions` (those shown to the operator;
-    `{}` for values that came from elsewhere, like an import) each answer records the suggestion
-    behind it and, where the answer differs, the operator's reason; without, they stay as they were."""
+    `{}` for values that came from elsewhere, like an import) an answer that is new, changed or given
+    a new reason records the suggestion behind it and the reason; an untouched answer keeps the
+    suggestion it was entered against, so whoever opens the draft later sees what changed since.
+    With `actor`, a new or changed answer records who entered it."""
     existing = {value.code: value for value in submission.values.all()}
+    entered_by = actor if getattr(actor, "is_authenticated", False) else None
+    now = timezone.now()
     new, changed = [], []
     for code, raw in values.items():
         value = existing.get(code) or ReportValue(submission=submission, code=code)
-        value.number = raw if isinstance(raw, int) else None
-        value.text = raw if isinstance(raw, str) else ""
+        number, text = (raw if isinstance(raw, int) else None), (raw if isinstance(raw, str) else "")
+        value_changed = value.pk is None or (value.number, value.text) != (number, text)
+        value.number, value.text = number, text
+        if value_changed:
+            value.entered_by, value.entered_at = entered_by, now
         if suggestions is not None:
-            _set_suggestion(value, suggestions.get(code), (reasons or {}).get(code, ""))
+            reason = (reasons or {}).get(code, "")
+            # An answer without a recorded suggestion (copied from last quarter, or saved before the
+            # records had one) takes the one the saver was shown.
+            if (value_changed or reason.strip() != value.override_reason or not suggestions
+                    or value.suggested_number is None):
+                _set_suggestion(value, suggestions.get(code), reason)
         given = {field: item for field, item in (evidence or {}).get(code, {}).items() if item}
         if given:
             for field, item in given.items():
@@ -150,7 +163,8 @@ def _write_values(
         else:
             new.append(value)
     ReportValue.objects.bulk_create(new)
-    ReportValue.objects.bulk_update(changed, ["number", "text", *(SUGGESTION_FIELDS if suggestions is not None else [])])
+    ReportValue.objects.bulk_update(changed, ["number", "text", "entered_by", "entered_at",
+                                              *(SUGGESTION_FIELDS if suggestions is not None else [])])
 
 
 def _snapshot(submission: Submission, actor: Any, note: str) -> SubmissionVersion:
@@ -191,8 +205,10 @@ def submission_start(*, office: Office, period: Period, actor: Any, copy_previou
         )
         if previous:
             values = previous.value_map()
-            values.update({code: suggestion.value for code, suggestion in suggestions_for(office, period).items()})
-            _write_values(submission, values)
+            current = suggestions_for(office, period)
+            values.update({code: suggestion.value for code, suggestion in current.items()})
+            # Recorded with the suggestions they now follow, so a later change of the records shows.
+            _write_values(submission, values, suggestions={code: s for code, s in current.items() if code in values})
             note = f"disalin dari {previous.period_id}"
     audit_record(actor=actor, action="submission.start", target=submission, office=office, note=note)
     return submission
@@ -203,11 +219,13 @@ def submission_save_draft(
     *, submission: Submission, actor: Any, values: Values, revision: int,
     evidence: Mapping[str, dict] | None = None,
     suggestions: Mapping[str, Suggestion] | None = None, reasons: Mapping[str, str] | None = None,
+    require_reasons: bool = False,
 ) -> Submission:
-    """Save answers. `revision` is the one the user loaded: if someone saved in between, the save
-    is refused instead of silently overwriting their work. `suggestions` are those the operator
-    was shown (by element code); an answer that differs from its suggestion needs a reason in
-    `reasons`, and both are kept with the value (see docs/suggestions.md)."""
+    """Save answers, complete or not. `revision` is the one the user loaded: if someone saved in
+    between, the save is refused instead of silently overwriting their work. `suggestions` are those
+    the operator was shown (by element code); the reason for an answer that differs from its
+    suggestion (`reasons`) is kept with the value. A draft may lack reasons, which are asked when the
+    report is sent (docs/suggestions.md); `require_reasons` (an import row) refuses without them."""
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
     _check_open(submission)
     if submission.status not in (Submission.Status.DRAFT, Submission.Status.RETURNED):
@@ -219,12 +237,12 @@ def submission_save_draft(
             % {"who": user_name(submission.updated_by),
                "when": timezone.localtime(submission.updated_at).strftime("%H:%M")}
         )
-    missing = codes_missing_reason(values, suggestions or {}, reasons or {})
+    missing = codes_missing_reason(values, suggestions or {}, reasons or {}) if require_reasons else []
     if missing:
         raise ValidationError(
             _("Isian berikut berbeda dari saran tetapi belum diberi alasan: %(codes)s.") % {"codes": ", ".join(missing)}
         )
-    _write_values(submission, values, evidence, suggestions=suggestions, reasons=reasons)
+    _write_values(submission, values, evidence, suggestions=suggestions, reasons=reasons, actor=actor)
     submission.revision += 1
     submission.updated_by = actor
     submission.full_clean()
@@ -234,14 +252,6 @@ def submission_save_draft(
     audit_record(actor=actor, action="submission.save_draft", target=submission, office=submission.office,
                  data={"overridden": overridden} if overridden else None)
     return submission
-
-
-def _missing_required(submission: Submission) -> list[str]:
-    answered = {code for code, value in submission.value_map().items() if value is not None}
-    return [
-        element.label for element in submission.form.elements.all()
-        if element.required and element.code not in answered
-    ]
 
 
 def _move(submission: Submission, *, status: str, actor: Any, note: str) -> SubmissionVersion:
@@ -260,25 +270,79 @@ def _comment(submission: Submission, version: SubmissionVersion, actor: Any, tex
                                      text=text.strip(), author=actor)
 
 
+class SubmitRefused(ValidationError):
+    """The report cannot be sent yet: answers missing (`missing`, labels) or answers that differ
+    from the office's current records without a reason (`needs_reason`, element codes)."""
+
+    def __init__(self, message: str, *, missing: list[str], needs_reason: list[str]) -> None:
+        super().__init__(message)
+        self.missing, self.needs_reason = missing, needs_reason
+
+
 @transaction.atomic
-def submission_submit(*, submission: Submission, actor: Any, today: dt.date | None = None) -> Submission:
+def submission_submit(
+    *, submission: Submission, actor: Any, today: dt.date | None = None, revision: int | None = None,
+    reasons: Mapping[str, str] | None = None, use_suggestion: Iterable[str] = (),
+) -> Submission:
+    """Send the report to the province. Completeness and reasons are checked here, not when a draft
+    is saved: every required answer is given, and every answer that differs from what the office's
+    records suggest *now* has a reason: one given by the sender in `reasons`, or the one stored with
+    the value. `use_suggestion` (element codes) takes the current suggestion instead of the answer.
+    The suggestions sent are those of now, frozen with the version. With `revision` (the one the
+    confirmation page showed) a report changed meanwhile is refused with `ConflictError`."""
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
     if submission.status == Submission.Status.SUBMITTED:
         return submission  # submitting twice is harmless
     _check_open(submission)
     if submission.status not in (Submission.Status.DRAFT, Submission.Status.RETURNED):
         raise ValidationError(_("Laporan yang sudah diverifikasi tidak dapat dikirim ulang."))
-    missing = _missing_required(submission)
-    if missing:
-        raise ValidationError(
-            _("Lengkapi dulu jawaban berikut sebelum mengirim: %(items)s.") % {"items": "; ".join(missing)}
+    if revision is not None and revision != submission.revision:
+        raise ConflictError(
+            _("Laporan ini diubah oleh %(who)s pukul %(when)s setelah Anda membuka ringkasan ini. Periksa lagi "
+              "ringkasannya, lalu kirim.")
+            % {"who": user_name(submission.updated_by),
+               "when": timezone.localtime(submission.updated_at).strftime("%H:%M")}
         )
+    current = suggestions_for(submission.office, submission.period)
+    stored = {value.code: value for value in submission.values.all()}
+    values: dict[str, int | str | None] = {code: value.python_value for code, value in stored.items()}
+    taken = [code for code in use_suggestion if code in current]
+    values.update({code: current[code].value for code in taken})
+    given = {code: reason.strip() for code, reason in (reasons or {}).items() if reason.strip()}
+    send_reasons = {code: given.get(code) or (value.override_reason if code not in taken else "")
+                    for code, value in stored.items()}
+    elements = list(submission.form.elements.all())
+    answered = {code for code, value in values.items() if value is not None}
+    missing = [element.label for element in elements if element.required and element.code not in answered]
+    needs_reason = codes_missing_reason(values, current, send_reasons)
+    if missing or needs_reason:
+        labels = {element.code: element.label for element in elements}
+        parts = []
+        if missing:
+            parts.append(_("Lengkapi dulu jawaban berikut sebelum mengirim: %(items)s.") % {"items": "; ".join(missing)})
+        if needs_reason:
+            parts.append(_("Tuliskan alasan untuk jawaban yang berbeda dari saran: %(items)s.")
+                         % {"items": "; ".join(labels.get(code, code) for code in needs_reason)})
+        raise SubmitRefused(" ".join(parts), missing=missing, needs_reason=needs_reason)
+    # Record what is sent: the suggestions of now and the reasons. An answer taken from a suggestion
+    # counts as entered by the sender; the others keep who entered them.
+    taken_values = {code: values[code] for code in taken}
+    if taken_values:
+        _write_values(submission, taken_values, actor=actor)
+    refreshed = list(submission.values.all())
+    for value in refreshed:
+        _set_suggestion(value, current.get(value.code), send_reasons.get(value.code, ""))
+    ReportValue.objects.bulk_update(refreshed, SUGGESTION_FIELDS)
     # Lateness is judged on the first submission; a fix after the province returns it keeps that date.
     if submission.reported_on is None:
         submission.reported_on = today or timezone.localdate()
     version = _move(submission, status=Submission.Status.SUBMITTED, actor=actor, note="Dikirim")
-    audit_record(actor=actor, action="submission.submit", target=submission, office=submission.office,
-                 data={"version": version.number})
+    data: dict[str, Any] = {"version": version.number}
+    if taken:
+        data["used_suggestion"] = sorted(taken)
+    if given:
+        data["reasons"] = given
+    audit_record(actor=actor, action="submission.submit", target=submission, office=submission.office, data=data)
     return submission
 
 
@@ -367,7 +431,7 @@ def submission_import_entry(
     submission = submission_start(office=office, period=period, actor=actor)
     submission = submission_save_draft(
         submission=submission, actor=actor, values=values, revision=submission.revision,
-        suggestions=suggestions_for(office, period), reasons=reasons,
+        suggestions=suggestions_for(office, period), reasons=reasons, require_reasons=True,
     )
     submission.imported_from = source[:255]
     submission.full_clean()

@@ -33,8 +33,10 @@ from bakohumas.reports.selectors import (
     overridden_values,
     submission_detail,
 )
+from bakohumas.reports.sending import posted_choices, send_summary
 from bakohumas.reports.services import (
     ConflictError,
+    SubmitRefused,
     period_for_office_start,
     submission_return,
     submission_save_draft,
@@ -99,7 +101,7 @@ def report_detail(request: AuthenticatedHttpRequest, submission_id: UUID) -> Htt
                 form.add_error(None, _errors(exc))
             else:
                 if request.POST.get("aksi") == "kirim":
-                    return _submit(request, submission)
+                    return _to_confirmation(request, submission)
                 messages.success(request, _("Draf laporan tersimpan."))
                 return redirect("reports:detail", submission_id=submission.id)
         context = entry_context(request, submission, form, editable)
@@ -122,7 +124,7 @@ def _merge(request: AuthenticatedHttpRequest, submission: Submission, posted: Re
 
 
 def _locked(request: AuthenticatedHttpRequest, submission: Submission) -> HttpResponse:
-    """A save on a report that was sent (a double click on "Simpan & kirim", an old tab): say so plainly."""
+    """A save on a report that was sent (an old tab, a double click): say so plainly."""
     if not request.user.can_edit_report_of(submission.office) or submission.status not in (
             Submission.Status.SUBMITTED, Submission.Status.VERIFIED):
         raise PermissionDenied
@@ -147,26 +149,54 @@ def _use_suggestions(request: AuthenticatedHttpRequest, submission: Submission, 
     return render(request, "reports/detail.html", context)
 
 
-def _submit(request: AuthenticatedHttpRequest, submission: Submission) -> HttpResponse:
+def _to_confirmation(request: AuthenticatedHttpRequest, submission: Submission) -> HttpResponse:
+    """"Simpan & periksa untuk dikirim": the draft is saved; the sender checks the summary next."""
     if not request.user.can_submit_report_of(submission.office):
         messages.warning(request, _("Draf tersimpan. Laporan dikirim oleh Ketua Bakohumas kantor Anda."))
         return redirect("reports:detail", submission_id=submission.id)
-    try:
-        submission_submit(submission=submission, actor=request.user)
-    except ValidationError as exc:
-        messages.error(request, _errors(exc))
-    else:
-        messages.success(request, _("Laporan %(period)s terkirim ke KPU Provinsi.") % {"period": submission.period})
-    return redirect("reports:detail", submission_id=submission.id)
+    messages.success(request, _("Draf tersimpan. Periksa ringkasan ini, lalu kirim."))
+    return redirect("reports:submit", submission_id=submission.id)
 
 
 @login_required
-@require_POST
 def submit_report(request: AuthenticatedHttpRequest, submission_id: UUID) -> HttpResponse:
+    """The send confirmation (GET): what goes to the province, what is missing, which answers differ
+    from the office's records and why. Sending (POST) checks completeness and reasons."""
     submission, _editable = get_submission_for_user(request.user, submission_id)
     if not request.user.can_submit_report_of(submission.office):
         raise PermissionDenied
-    return _submit(request, submission)
+    if submission.status not in (Submission.Status.DRAFT, Submission.Status.RETURNED):
+        if request.method == "POST" and submission.status == Submission.Status.SUBMITTED:
+            messages.info(request, _("Laporan ini sudah terkirim."))  # a double click, an old tab
+        return redirect("reports:detail", submission_id=submission.id)
+    submission = submission_detail(submission)
+    if request.method != "POST":
+        return _confirmation(request, submission, send_summary(submission))
+    codes = [element.code for element in submission.form.elements.all()]
+    reasons, use = posted_choices(request.POST, codes)
+    raw_revision = request.POST.get("revision", "")
+    try:
+        submission_submit(submission=submission, actor=request.user, reasons=reasons, use_suggestion=use,
+                          revision=int(raw_revision) if raw_revision.isdigit() else None)
+    except SubmitRefused as exc:
+        summary = send_summary(submission, posted=request.POST, needs_reason=exc.needs_reason)
+        return _confirmation(request, submission, summary, error=_errors(exc), status=400)
+    except ConflictError as exc:
+        fresh = submission_detail(submission)
+        return _confirmation(request, fresh, send_summary(fresh, posted=request.POST), error=_errors(exc), status=409)
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+        return redirect("reports:detail", submission_id=submission.id)
+    messages.success(request, _("Laporan %(period)s terkirim ke KPU Provinsi.") % {"period": submission.period})
+    return redirect("reports:detail", submission_id=submission.id)
+
+
+def _confirmation(request: AuthenticatedHttpRequest, submission: Submission, summary, *, error: str = "",
+                  status: int = 200) -> HttpResponse:
+    return render(request, "reports/confirm.html", {
+        "submission": submission, "office": submission.office, "summary": summary, "error": error,
+        "revision": submission.revision, "province": submission.office.parent,
+    }, status=status)
 
 
 def _reviewable(request: AuthenticatedHttpRequest, submission_id: UUID) -> Submission:

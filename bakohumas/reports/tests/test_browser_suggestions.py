@@ -1,7 +1,7 @@
 """Accepting or overriding a suggestion in a real browser (Debian chromium via Playwright): "Pakai"
 fills the field (a number or a yes/no answer), the reason field appears only while the answer
-differs, and a missing reason is refused next to the field. Skipped without /usr/bin/chromium
-(a failure under CI=true)."""
+differs, and a draft keeps a differing answer whose reason is asked when the report is sent.
+Skipped without /usr/bin/chromium (a failure under CI=true)."""
 
 from __future__ import annotations
 
@@ -60,10 +60,13 @@ def test_the_operator_accepts_one_suggestion_and_overrides_another(browser, live
     page.locator("#butir-wa_media_center").get_by_role("button", name="Pakai").click()
     expect(page.get_by_role("radiogroup", name=WA, exact=True).get_by_role("radio", name="Ya")).to_be_checked()
 
-    # Now override the accepted number without a reason: refused next to the field, nothing saved.
+    # Now override the accepted number without a reason: the draft keeps it; the reason is asked
+    # when the report is sent (issue 18).
     page.get_by_label(REQUESTS, exact=True).fill("5")
     page.get_by_role("button", name="Simpan draf").click()
-    expect(requests.locator(".error")).to_contain_text("Nilai ini berbeda dari saran (7 dari catatan uji)")
+    expect(page.get_by_role("status")).to_contain_text("Draf laporan tersimpan.")
     expect(reason).to_be_visible()
-    assert not ReportValue.objects.filter(submission=draft).exists()
+    expect(requests.locator(".error")).to_have_count(0)
+    value = ReportValue.objects.get(submission=draft, code="permohonan_informasi")
+    assert (value.number, value.suggested_number, value.override_reason) == (5, 7, "")
     context.close()

@@ -109,6 +109,13 @@ def _fill_report(page) -> None:
         reason.fill("Dihitung dari arsip kantor, belum semua dicatat di sistem.")
 
 
+def _send(page) -> None:
+    """"Simpan & periksa untuk dikirim", then send from the confirmation page."""
+    page.get_by_role("button", name="Simpan & periksa untuk dikirim").click()
+    page.get_by_role("heading", name="Periksa sebelum mengirim").wait_for()
+    page.get_by_role("button", name=re.compile(r"^Kirim ke ")).click()
+
+
 def _field(page, label: str):
     """The block of one question: its input, help text and error messages."""
     return page.locator(".field").filter(has=page.get_by_label(label, exact=True))
@@ -149,7 +156,7 @@ def test_report_is_filled_returned_fixed_and_verified_in_the_browser(browser, li
     _fill_report(operator)
     operator.get_by_label("Dari unggahan itu, jumlah ucapan seremonial", exact=True).fill("55")
     operator.get_by_label("Jumlah siaran langsung (live streaming)", exact=True).fill("-1")
-    operator.get_by_role("button", name="Simpan & kirim laporan").click()
+    operator.get_by_role("button", name="Simpan & periksa untuk dikirim").click()
     summary = operator.get_by_role("alert")
     expect(summary).to_contain_text("Periksa kembali isian berikut:")
     expect(summary.get_by_role("link")).to_have_text(["Dari unggahan itu, jumlah ucapan seremonial",
@@ -167,10 +174,10 @@ def test_report_is_filled_returned_fixed_and_verified_in_the_browser(browser, li
 
     # Second attempt: every answer filled in properly.
     _fill_report(operator)
-    operator.get_by_role("button", name="Simpan & kirim laporan").click()
+    _send(operator)
     expect(operator.get_by_role("status")).to_contain_text(f"Laporan {PERIOD_LABEL} terkirim ke KPU Provinsi.")
     expect(_status(operator)).to_have_text("Dikirim")
-    expect(operator.get_by_role("button", name="Simpan & kirim laporan")).to_have_count(0)
+    expect(operator.get_by_role("button", name="Simpan & periksa untuk dikirim")).to_have_count(0)
 
     # (c) The evaluator finds the report through the completeness grid and returns it.
     evaluator.goto(f"/evaluasi/{PROVINCE}/{PERIOD}/kelengkapan/")
@@ -201,7 +208,7 @@ def test_report_is_filled_returned_fixed_and_verified_in_the_browser(browser, li
     expect(media_center.locator(".item-comment")).to_contain_text(ITEM_COMMENT)
     expect(operator.get_by_label("Jumlah unggahan media sosial", exact=True)).to_have_value("40")
     _choose(operator, INDICATOR, "Ya")
-    operator.get_by_role("button", name="Simpan & kirim laporan").click()
+    _send(operator)
     expect(operator.get_by_role("status")).to_contain_text("terkirim ke KPU Provinsi")
     expect(_status(operator)).to_have_text("Dikirim")
 
@@ -216,7 +223,7 @@ def test_report_is_filled_returned_fixed_and_verified_in_the_browser(browser, li
 
     operator.reload()
     expect(_status(operator)).to_have_text("Terverifikasi")
-    expect(operator.get_by_role("button", name="Simpan & kirim laporan")).to_have_count(0)
+    expect(operator.get_by_role("button", name="Simpan & periksa untuk dikirim")).to_have_count(0)
 
     # (f) The evaluation now counts Kota Kediri for the WhatsApp Media Center indicator.
     evaluator.goto(f"/evaluasi/{PROVINCE}/{PERIOD}/")

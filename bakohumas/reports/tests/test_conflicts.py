@@ -138,9 +138,13 @@ def test_save_and_submit_clicked_twice_gives_one_submission(client, ketua, draft
     client.force_login(ketua)
     url = reverse("reports:detail", args=[draft.id])
     page = _loaded(client, draft)
-    assert client.post(url, _post_data(page, aksi="kirim")).status_code == 302
-    second = client.post(url, _post_data(page, aksi="kirim"), follow=True)
-    assert second.status_code == 200 and "sudah dikirim oleh" in second.content.decode()
+    response = client.post(url, _post_data(page, aksi="kirim"))
+    assert response.status_code == 302 and response["Location"] == reverse("reports:submit", args=[draft.id])
+    draft.refresh_from_db()
+    confirm = {"revision": draft.revision}
+    assert client.post(reverse("reports:submit", args=[draft.id]), confirm).status_code == 302
+    second = client.post(reverse("reports:submit", args=[draft.id]), confirm, follow=True)
+    assert second.status_code == 200 and "sudah terkirim" in second.content.decode()
     draft.refresh_from_db()
     assert draft.status == Submission.Status.SUBMITTED and draft.versions.count() == 1
 

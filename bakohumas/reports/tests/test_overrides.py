@@ -14,6 +14,7 @@ from bakohumas.reports.services import (
     submission_import,
     submission_save_draft,
     submission_start,
+    SubmitRefused,
     submission_submit,
 )
 
@@ -80,21 +81,35 @@ def test_it_records_an_override_with_its_reason(client, operator, draft):
     assert value.overridden and not value.accepted
 
 
-def test_it_refuses_a_changed_value_without_a_reason_and_saves_nothing(client, operator, draft):
-    response = _save(client, operator, draft, permohonan_informasi=4, wa_media_center="ya")
+def test_a_draft_keeps_a_changed_value_without_a_reason_until_it_is_sent(client, operator, ketua, draft):
+    assert _save(client, operator, draft, permohonan_informasi=4, wa_media_center="ya").status_code == 302
+    value = ReportValue.objects.get(submission=draft, code="permohonan_informasi")
+    assert (value.number, value.suggested_number, value.override_reason) == (4, 7, "")
+    draft.refresh_from_db()
+    with pytest.raises(SubmitRefused) as refused:
+        submission_submit(submission=draft, actor=ketua)
+    assert refused.value.needs_reason == ["permohonan_informasi"] and refused.value.missing == []
+    draft.refresh_from_db()
+    assert draft.status == Submission.Status.DRAFT
+
+
+def test_the_sender_is_asked_for_the_reason_next_to_the_answer(client, operator, ketua, draft):
+    _save(client, operator, draft, permohonan_informasi=7, wa_media_center="tidak")
+    client.force_login(ketua)
+    url = reverse("reports:submit", args=[draft.id])
+    page = client.get(url).content.decode()
+    assert "1 jawaban berbeda dari saran" in page and "Diisi oleh Operator" in page
+    draft.refresh_from_db()
+    response = client.post(url, {"revision": draft.revision})
     assert response.status_code == 400
     html = response.content.decode()
-    message = "Nilai ini berbeda dari saran (7 dari catatan uji). Tuliskan alasannya"
-    field = html[html.index('id="butir-permohonan_informasi"'):html.index('id="butir-permohonan_tepat_waktu"')]
-    assert message in field  # next to the field, not only at the top
+    row = html[html.index('id="kirim-wa_media_center"'):]
+    assert "Tuliskan alasannya, atau centang “Pakai saran Ya”." in row[:3000]
+    assert client.post(url, {"revision": draft.revision, "wa_media_center__alasan": "Grup dibubarkan Juni."}
+                       ).status_code == 302
+    value = ReportValue.objects.get(submission=draft, code="wa_media_center")
     draft.refresh_from_db()
-    assert draft.value_map() == {} and draft.revision == 1
-
-
-def test_it_asks_for_a_reason_on_a_changed_yes_no_answer(client, operator, draft):
-    response = _save(client, operator, draft, permohonan_informasi=7, wa_media_center="tidak")
-    assert response.status_code == 400
-    assert "Nilai ini berbeda dari saran (ya dari catatan uji)." in response.content.decode()
+    assert draft.status == Submission.Status.SUBMITTED and value.override_reason == "Grup dibubarkan Juni."
 
 
 def test_it_stores_an_accepted_suggestion(client, operator, draft):
@@ -106,11 +121,12 @@ def test_it_stores_an_accepted_suggestion(client, operator, draft):
     assert values["berita_website"].suggested_number is None  # no suggestion, nothing recorded
 
 
-def test_the_service_refuses_a_missing_reason(operator, draft):
+def test_the_service_refuses_a_missing_reason_when_asked_to_an_import_row(operator, draft):
     values = {**FULL_VALUES, "permohonan_informasi": 4, "wa_media_center": 1}
     with pytest.raises(ValidationError, match="belum diberi alasan: permohonan_informasi"):
         submission_save_draft(submission=draft, actor=operator, values=values, revision=draft.revision,
-                              suggestions=suggestions.suggestions_for(draft.office, draft.period), reasons={})
+                              suggestions=suggestions.suggestions_for(draft.office, draft.period), reasons={},
+                              require_reasons=True)
     assert not ReportValue.objects.filter(submission=draft).exists()
 
 
@@ -121,7 +137,7 @@ def test_use_all_suggestions_fills_the_empty_answers_without_saving(client, oper
     assert response.status_code == 200
     html = response.content.decode()
     assert 'name="permohonan_informasi" value="7"' in html
-    assert 'name="wa_media_center" value="ya" id="id_wa_media_center_0" required checked' in html
+    assert 'name="wa_media_center" value="ya" id="id_wa_media_center_0" checked' in html
     assert 'name="berita_website" value="9"' in html  # what was typed stays
     assert "2 isian kosong diisi dengan nilai saran" in html
     assert not ReportValue.objects.filter(submission=draft).exists()

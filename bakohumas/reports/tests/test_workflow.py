@@ -25,6 +25,15 @@ def _post_data(submission, **overrides):
     return data
 
 
+def _save_and_send(client, draft, **overrides):
+    """"Simpan & periksa untuk dikirim", then "Kirim" on the confirmation page."""
+    response = client.post(reverse("reports:detail", args=[draft.id]), _post_data(draft, aksi="kirim", **overrides))
+    if response.status_code == 302 and response["Location"] == reverse("reports:submit", args=[draft.id]):
+        draft.refresh_from_db()
+        response = client.post(reverse("reports:submit", args=[draft.id]), {"revision": draft.revision})
+    return response
+
+
 @pytest.fixture
 def draft(kediri, operator):
     return submission_start(office=kediri, period=period_get_or_create("2025Q3"), actor=operator)
@@ -43,33 +52,49 @@ def test_validation_messages_are_indonesian_and_next_to_the_field(client, operat
     client.force_login(operator)
     response = client.post(reverse("reports:detail", args=[draft.id]),
                            _post_data(draft, unggahan_seremonial=30, unggahan_medsos=10, berita_website=-2,
-                                      kendala_sdm=""))
+                                      episode_podcast="dua belas", siaran_langsung="9223372036854775808"))
     assert response.status_code == 400
     html = response.content.decode()
     assert "Jumlah ucapan seremonial tidak boleh melebihi jumlah unggahan media sosial." in html
     assert "Tidak boleh negatif." in html
-    assert "Pilih ya atau tidak." in html
+    podcast = html[html.index('id="butir-episode_podcast"'):html.index('id="butir-media_center_aktif"')]
+    assert "Isi dengan bilangan bulat, misalnya 12." in podcast and 'value="dua belas"' in podcast  # kept
+    live = html[html.index('id="butir-siaran_langsung"'):html.index('id="butir-permohonan_informasi"')]
+    assert "paling banyak 1.000 dalam satu triwulan" in live and "9223372036854775807" not in html
     draft.refresh_from_db()
     assert draft.value_map() == {}  # nothing half-written
 
 
+def test_a_draft_saves_whatever_is_there(client, operator, draft):
+    client.force_login(operator)
+    data = {"revision": draft.revision, "aksi": "simpan", "berita_website": "5", "kendala_sdm": "ya"}
+    response = client.post(reverse("reports:detail", args=[draft.id]), data)
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    values = draft.value_map()
+    assert values["berita_website"] == 5 and values["kendala_sdm"] == 1 and values["unggahan_medsos"] is None
+    assert draft.values.get(code="berita_website").entered_by == operator
+    html = client.get(reverse("reports:detail", args=[draft.id])).content.decode()
+    assert "Wajib diisi" not in html and "Diisi oleh Operator" in html
+
+
 def test_an_operator_may_not_submit_unless_the_office_allows(client, operator, draft, kediri):
     client.force_login(operator)
-    client.post(reverse("reports:detail", args=[draft.id]), _post_data(draft, aksi="kirim"))
+    _save_and_send(client, draft)
     draft.refresh_from_db()
     assert draft.status == Submission.Status.DRAFT
     assert client.post(reverse("reports:submit", args=[draft.id])).status_code == 403
     kediri.operators_may_submit = True
     kediri.save()
     draft.refresh_from_db()
-    client.post(reverse("reports:detail", args=[draft.id]), _post_data(draft, aksi="kirim"))
+    _save_and_send(client, draft)
     draft.refresh_from_db()
     assert draft.status == Submission.Status.SUBMITTED
 
 
 def test_the_ketua_submits_and_submitting_twice_is_harmless(client, ketua, draft):
     client.force_login(ketua)
-    client.post(reverse("reports:detail", args=[draft.id]), _post_data(draft, aksi="kirim"))
+    _save_and_send(client, draft)
     draft.refresh_from_db()
     assert draft.status == Submission.Status.SUBMITTED and draft.reported_on is not None
     versions = draft.versions.count()
@@ -79,7 +104,13 @@ def test_the_ketua_submits_and_submitting_twice_is_harmless(client, ketua, draft
 
 def test_an_incomplete_draft_cannot_be_submitted(client, ketua, draft):
     client.force_login(ketua)
-    client.post(reverse("reports:submit", args=[draft.id]))
+    client.post(reverse("reports:detail", args=[draft.id]), {"revision": draft.revision, "aksi": "simpan",
+                                                              "berita_website": "5"})
+    page = client.get(reverse("reports:submit", args=[draft.id])).content.decode()
+    assert "19 jawaban belum diisi" in page
+    assert "Kirim ke" not in page
+    response = client.post(reverse("reports:submit", args=[draft.id]))
+    assert response.status_code == 400 and "Lengkapi dulu jawaban berikut" in response.content.decode()
     draft.refresh_from_db()
     assert draft.status == Submission.Status.DRAFT
 
@@ -97,7 +128,7 @@ def test_a_stale_save_is_refused_with_a_clear_message(client, operator, ketua, d
 
 def test_the_province_returns_with_comments_then_verifies_and_locks(client, ketua, evaluator, draft):
     client.force_login(ketua)
-    client.post(reverse("reports:detail", args=[draft.id]), _post_data(draft, aksi="kirim"))
+    _save_and_send(client, draft)
     client.force_login(evaluator)
     assert client.post(reverse("reports:return", args=[draft.id]), {"comment": ""}).status_code == 302
     draft.refresh_from_db()
@@ -110,7 +141,7 @@ def test_the_province_returns_with_comments_then_verifies_and_locks(client, ketu
     page = client.get(reverse("reports:detail", args=[draft.id])).content.decode()
     assert "Lengkapi bukti." in page and "Lampirkan PKS." in page
     first_date = draft.reported_on
-    client.post(reverse("reports:detail", args=[draft.id]), _post_data(draft, aksi="kirim", kerja_sama_media=2))
+    _save_and_send(client, draft, kerja_sama_media=2)
     draft.refresh_from_db()
     assert draft.status == Submission.Status.SUBMITTED and draft.reported_on == first_date
     client.force_login(evaluator)
