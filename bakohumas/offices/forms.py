@@ -28,6 +28,7 @@ def _nip(value: str) -> str:
 
 class OfficeProfileForm(forms.ModelForm):
     remove_logo = forms.BooleanField(label=_("Hapus logo"), required=False)
+    website = forms.URLField(label=_("situs web"), max_length=200, required=False, assume_scheme="https")
     # Typed as printed on a decree ("19850712 201012 1 001"): spaces are dropped before the check.
     ppid_nip = forms.CharField(label=_("NIP PPID"), max_length=24, required=False)
     atasan_nip = forms.CharField(label=_("NIP atasan PPID"), max_length=24, required=False,
@@ -39,11 +40,7 @@ class OfficeProfileForm(forms.ModelForm):
                   "ppid_name", "ppid_nip", "ppid_position", "atasan_name", "atasan_nip", "atasan_position",
                   "letter_code", "letter_number_pattern"]
         widgets = {"logo": forms.FileInput(attrs={"accept": "image/png,image/jpeg"})}
-        field_classes = {"website": forms.URLField}
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["website"].assume_scheme = "https"  # type: ignore[attr-defined]
 
     def clean_logo(self):
         """PNG or JPEG by its bytes, at most 1 MB, and a picture Pillow can read that is not a
