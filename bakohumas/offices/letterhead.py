@@ -23,7 +23,7 @@ from bakohumas.offices.services import letter_number_next
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
-__all__ = ["Letterhead", "Person", "docx_document", "docx_letterhead", "docx_signature", "letter_number_next",
+__all__ = ["Letterhead", "Person", "docx_document", "docx_widths", "docx_letterhead", "docx_signature", "letter_number_next",
            "letterhead_for"]
 
 LOGO_TYPES = {b"\x89PNG": "image/png", b"\xff\xd8\xff": "image/jpeg"}
@@ -67,10 +67,12 @@ class Letterhead:
 
     @property
     def contact_line(self) -> str:
-        parts = [f"Telepon {self.phone}" if self.phone else "", f"E-mail {self.email}" if self.email else "",
-                 f"Laman {self.website.removeprefix('https://').removeprefix('http://').rstrip('/')}"
-                 if self.website else ""]
+        parts = [f"Telepon {self.phone}" if self.phone else "", f"E-mail {self.email}" if self.email else ""]
         return " · ".join(p for p in parts if p)
+
+    @property
+    def website_line(self) -> str:
+        return f"Laman {self.website.removeprefix('https://').removeprefix('http://').rstrip('/')}" if self.website else ""
 
     @property
     def logo_mime(self) -> str | None:
@@ -210,6 +212,26 @@ def _bottom_rule(paragraph: Any) -> None:
     paragraph._p.get_or_add_pPr().append(borders)
 
 
+def docx_widths(table: Any, widths: list[Any]) -> None:
+    """Fixed column widths that Word and LibreOffice both keep: the grid columns and every cell (Word
+    reads the cells, LibreOffice the grid) on a fixed-layout table."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    table.autofit = False
+    properties = table._tbl.tblPr
+    layout = properties.find(qn("w:tblLayout"))
+    if layout is None:
+        layout = OxmlElement("w:tblLayout")
+        properties.append(layout)
+    layout.set(qn("w:type"), "fixed")
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+
+
 def docx_letterhead(doc: DocxDocument, letterhead: Letterhead) -> None:
     """The kop at the top of the body: the logo left of the centred name lines, the address and
     contacts below, then a double rule."""
@@ -217,11 +239,10 @@ def docx_letterhead(doc: DocxDocument, letterhead: Letterhead) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
-    table = doc.add_table(rows=1, cols=2)
+    table = doc.add_table(rows=1, cols=3)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    logo_cell, text_cell = table.rows[0].cells
-    logo_cell.width, text_cell.width = Cm(2.6), Cm(13.9)
+    docx_widths(table, [Cm(2.6), Cm(11.3), Cm(2.6)])  # the empty right column keeps the name centred
+    logo_cell, text_cell, _right = table.rows[0].cells
     if letterhead.logo_mime:
         logo_cell.paragraphs[0].add_run().add_picture(io.BytesIO(letterhead.logo or b""), height=Cm(2.2))
     first = True
@@ -232,7 +253,7 @@ def docx_letterhead(doc: DocxDocument, letterhead: Letterhead) -> None:
         paragraph.paragraph_format.space_after = Pt(0)
         run = paragraph.add_run(line)
         run.bold, run.font.size = True, Pt(14)
-    for line in (letterhead.address, letterhead.contact_line):
+    for line in (letterhead.address, letterhead.contact_line, letterhead.website_line):
         if line:
             paragraph = text_cell.add_paragraph()
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -250,9 +271,8 @@ def docx_signature(doc: DocxDocument, *, place_date: str, role: str, person: Per
     from docx.shared import Cm, Pt
 
     table = doc.add_table(rows=1, cols=2)
-    table.autofit = False
-    left, right = table.rows[0].cells
-    left.width, right.width = Cm(8.0), Cm(8.5)
+    docx_widths(table, [Cm(8.0), Cm(8.5)])
+    _left, right = table.rows[0].cells
     lines = [place_date, role]
     right.paragraphs[0].add_run(lines[0])
     for line in lines[1:]:

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from bakohumas.core.formatting import tanggal
 from bakohumas.core.spreadsheet import new_workbook, workbook_bytes
-from bakohumas.offices.letterhead import docx_document, docx_letterhead, docx_signature, letterhead_for
+from bakohumas.offices.letterhead import docx_document, docx_letterhead, docx_signature, docx_widths, letterhead_for
 from bakohumas.ppid.letters import PPID_ROLE, letter_docx, letter_pdf, notice_letter
 from bakohumas.ppid.models import InformationRequest
 from bakohumas.ppid.selectors import ServiceReport, service_report_by_office
@@ -69,7 +69,12 @@ def report_xlsx(report: ServiceReport) -> bytes:
     return workbook_bytes(workbook)
 
 
-BREAKDOWN_HEADER = ["Kantor", "Diterima", "Dijawab", "Tepat waktu", "Terlambat", "Masih diproses", "Keberatan"]
+BREAKDOWN_HEADER = ["Kantor", "Diterima", "Dijawab", "Tepat waktu", "Terlambat", "Diproses", "Keberatan"]
+
+
+def _number(value: object) -> object:
+    """Indonesian decimals in the printed report (2,5 not 2.5); the XLSX keeps numbers."""
+    return f"{value:.1f}".replace(".", ",") if isinstance(value, float) else value
 
 
 def report_context(report: ServiceReport, *, issued_on=None) -> dict:
@@ -81,13 +86,14 @@ def report_context(report: ServiceReport, *, issued_on=None) -> dict:
         [row.office.name, row.total, row.answered, row.on_time, row.late, row.open, row.objections]
         for row in service_report_by_office(report.region, report.start, report.end)]
     return {"report": report, "title": report_title(report), "letterhead": letterhead,
+            "rows": [(section, label, _number(value)) for section, label, value in report.rows()],
             "place_date": f"{letterhead.place}, {tanggal(issued_on)}", "signer": letterhead.ppid,
             "role": PPID_ROLE + ",", "breakdown": breakdown, "breakdown_header": BREAKDOWN_HEADER}
 
 
 def report_docx(report: ServiceReport) -> bytes:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
+    from docx.shared import Cm, Pt
 
     ctx = report_context(report)
     doc = docx_document(font_size=10.5)
@@ -97,7 +103,7 @@ def report_docx(report: ServiceReport) -> bytes:
     run = title.add_run(ctx["title"])
     run.bold, run.font.size = True, Pt(12)
 
-    def grid(header: list[str], rows: list[list]) -> None:
+    def grid(header: list[str], rows: list[list], widths: list[float]) -> None:
         table = doc.add_table(rows=1, cols=len(header))
         table.style = "Table Grid"
         for cell, text in zip(table.rows[0].cells, header, strict=True):
@@ -105,7 +111,7 @@ def report_docx(report: ServiceReport) -> bytes:
         for row in rows:
             for cell, value in zip(table.add_row().cells, row, strict=True):
                 cell.paragraphs[0].add_run(str(value))
-                if isinstance(value, int | float):
+                if isinstance(value, int | float) or str(value).replace(",", "").isdigit():
                     cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
         for row in table.rows:
             for cell in row.cells:
@@ -113,11 +119,14 @@ def report_docx(report: ServiceReport) -> bytes:
                     paragraph.paragraph_format.space_after = Pt(0)
                     for text_run in paragraph.runs:
                         text_run.font.size = Pt(9.5)
+        docx_widths(table, [Cm(w) for w in widths])
 
-    grid(["Bagian", "Uraian", "Jumlah"], [list(row) for row in report.rows()])
+    grid(["Bagian", "Uraian", "Jumlah"], [list(row) for row in ctx["rows"]], [4.0, 10.5, 2.0])
     if ctx["breakdown"]:
-        doc.add_paragraph().add_run("Rincian per kantor").bold = True
-        grid(BREAKDOWN_HEADER, ctx["breakdown"])
+        heading = doc.add_paragraph()
+        heading.paragraph_format.space_before = Pt(10)
+        heading.add_run("Rincian per kantor").bold = True
+        grid(BREAKDOWN_HEADER, ctx["breakdown"], [4.4, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0])
     docx_signature(doc, place_date=ctx["place_date"], role=ctx["role"], person=ctx["signer"])
     buffer = io.BytesIO()
     doc.save(buffer)

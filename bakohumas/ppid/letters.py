@@ -17,7 +17,15 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from bakohumas.core.formatting import tanggal
-from bakohumas.offices.letterhead import Letterhead, Person, docx_document, docx_letterhead, docx_signature, letterhead_for
+from bakohumas.offices.letterhead import (
+    Letterhead,
+    Person,
+    docx_document,
+    docx_letterhead,
+    docx_signature,
+    docx_widths,
+    letterhead_for,
+)
 from bakohumas.offices.models import Office
 from bakohumas.offices.numbering import is_real_number
 from bakohumas.ppid.deadlines import calendar_for
@@ -191,6 +199,12 @@ def extension_letter(request: InformationRequest) -> Letter:
                   signer=letterhead.ppid, copies=[f"Atasan PPID {request.office.name}"])
 
 
+def _ground_text(objection: Objection) -> str:
+    """"a. penolakan ..." -> "Pasal 35 ayat (1) huruf a Undang-Undang Nomor 14 Tahun 2008: penolakan ..."."""
+    letter, _dot, text = str(objection.get_ground_display()).partition(". ")
+    return f"Pasal 35 ayat (1) huruf {letter} Undang-Undang Nomor 14 Tahun 2008: {text}"
+
+
 def objection_letter(objection: Objection) -> Letter:
     request = objection.request
     if objection.answered_on is None:
@@ -204,8 +218,7 @@ def objection_letter(objection: Objection) -> Letter:
     upheld = objection.answer in (Objection.Answer.UPHELD, Objection.Answer.PARTLY)
     pairs = [("Nomor pendaftaran permohonan", request.registration_number),
              ("Tanggal keberatan", tanggal(objection.filed_on)),
-             ("Alasan keberatan", f"{objection.get_ground_display()}, Pasal 35 ayat (1) Undang-Undang Nomor 14 "
-                                  f"Tahun 2008"),
+             ("Alasan keberatan", _ground_text(objection)),
              ("Tanggapan", str(objection.get_answer_display())),
              ("Pertimbangan", objection.answer_text or "-")]
     if upheld:
@@ -261,13 +274,12 @@ def letter_docx(letter: Letter) -> bytes:
     date_line = doc.add_paragraph(letter.place_date)
     date_line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     meta = doc.add_table(rows=0, cols=3)
-    meta.autofit = False
     for label, value in (("Nomor", letter.number), ("Lampiran", letter.attachment), ("Perihal", letter.subject)):
         cells = meta.add_row().cells
-        cells[0].width, cells[1].width, cells[2].width = Cm(2.4), Cm(0.5), Cm(13.6)
         _cell_text(cells[0], label, size=11)
         _cell_text(cells[1], ":", size=11)
         _cell_text(cells[2], value, size=11)
+    docx_widths(meta, [Cm(2.4), Cm(0.5), Cm(13.6)])
     doc.add_paragraph()
     for line in letter.addressee:
         paragraph = doc.add_paragraph(line)
@@ -292,28 +304,22 @@ def letter_docx(letter: Letter) -> bytes:
                 paragraph.paragraph_format.space_after = Pt(0)
         elif kind == "pairs":
             table = doc.add_table(rows=0, cols=3)
-            table.autofit = False
             for label, value in block[1]:
                 cells = table.add_row().cells
-                cells[0].width, cells[1].width, cells[2].width = Cm(5.2), Cm(0.5), Cm(10.8)
                 _cell_text(cells[0], label)
                 _cell_text(cells[1], ":")
                 _cell_text(cells[2], value)
+            docx_widths(table, [Cm(5.2), Cm(0.5), Cm(10.8)])
         elif kind == "grid":
             header, rows = block[1], block[2]
             table = doc.add_table(rows=1, cols=len(header))
             table.style = "Table Grid"
-            widths = [Cm(1.0), Cm(6.0), Cm(9.5)] if len(header) == 3 else [None] * len(header)
-            for cell, text, width in zip(table.rows[0].cells, header, widths, strict=True):
+            for cell, text in zip(table.rows[0].cells, header, strict=True):
                 _cell_text(cell, text, bold=True)
-                if width:
-                    cell.width = width
             for row in rows:
-                cells = table.add_row().cells
-                for cell, text, width in zip(cells, row, widths, strict=True):
+                for cell, text in zip(table.add_row().cells, row, strict=True):
                     _cell_text(cell, text)
-                    if width:
-                        cell.width = width
+            docx_widths(table, [Cm(1.0), Cm(6.0), Cm(9.5)])
     docx_signature(doc, place_date=letter.place_date, role=letter.signer_role + ",", person=letter.signer)
     if letter.copies:
         copies = doc.add_paragraph()
