@@ -37,8 +37,8 @@ def validate_pattern(pattern: str) -> None:
     unknown = sorted({f for f in fields if f not in PLACEHOLDERS})
     if unknown:
         raise ValidationError(_("Pola nomor surat memuat isian yang tidak dikenal: %(names)s. Yang tersedia: "
-                                "%(known)s.") % {"names": ", ".join("{%s}" % n for n in unknown),
-                                                 "known": ", ".join("{%s}" % n for n in PLACEHOLDERS)})
+                                "%(known)s.") % {"names": ", ".join(f"{{{n}}}" for n in unknown),
+                                                 "known": ", ".join(f"{{{n}}}" for n in PLACEHOLDERS)})
     if not {"nomor", "nomor3"} & set(fields):
         raise ValidationError(_("Pola nomor surat wajib memuat {nomor}."))
     if any(spec or conv for _t, f, spec, conv in string.Formatter().parse(pattern) if f is not None):

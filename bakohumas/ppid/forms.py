@@ -179,8 +179,8 @@ def clean_letter_number(value: str) -> str:
     return value
 
 
-def letter_number_field(label: Any = _("Nomor surat")) -> forms.CharField:
-    return forms.CharField(label=label, max_length=100, required=False, help_text=LETTER_NUMBER_HELP,
+def letter_number_field(label: Any = None) -> forms.CharField:
+    return forms.CharField(label=label or _("Nomor surat"), max_length=100, required=False, help_text=LETTER_NUMBER_HELP,
                            validators=[clean_letter_number])
 
 
