@@ -112,3 +112,16 @@ def test_the_letterhead_falls_back_to_the_office_name(kediri, jatim):
 def test_the_logo_of_an_office_without_one_is_404(client, ketua, kediri):
     client.force_login(ketua)
     assert client.get(reverse("offices:profile_logo", args=["3571"])).status_code == 404
+
+
+def test_the_demo_gives_kediri_and_east_java_a_profile(kediri, jatim):
+    from bakohumas.offices.demo import office_profiles_demo_load
+
+    office_profiles_demo_load()
+    office_profiles_demo_load()  # idempotent
+    kediri_letterhead, jatim_letterhead = letterhead_for(kediri), letterhead_for(jatim)
+    assert kediri_letterhead.logo_mime == "image/png" and kediri_letterhead.ppid.nip
+    assert jatim_letterhead.place == "Surabaya" and jatim_letterhead.atasan is not None
+    for nip in [kediri_letterhead.ppid.nip, *(s.nip for s in kediri_letterhead.signatories if s.nip)]:
+        validate_nip(nip)
+    assert all(s.name.endswith("Demo") for s in kediri_letterhead.signatories)
