@@ -4,6 +4,7 @@ NIPs (valid in form only); the logo is a drawn placeholder, not the KPU emblem."
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -11,7 +12,7 @@ from django.db import transaction
 from bakohumas.offices.models import Office, OfficeProfile
 from bakohumas.offices.services import office_profile_update
 
-PROFILES = {
+PROFILES: dict[str, dict[str, Any]] = {
     "3571": {
         "full_name": "KOMISI PEMILIHAN UMUM KOTA KEDIRI",
         "address": "Jl. Contoh Demokrasi No. 17, Kota Kediri, Jawa Timur 64121",

@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -143,7 +143,7 @@ def _profile_defaults(office) -> dict:
 
 @login_required
 @require_GET
-def profile_logo(request: AuthenticatedHttpRequest, office_code: str) -> HttpResponse:
+def profile_logo(request: AuthenticatedHttpRequest, office_code: str) -> FileResponse:
     """The letterhead logo, for whoever sees the office (it is printed on its public letters anyway)."""
     from bakohumas.core.files import serve_file
     from bakohumas.offices.models import OfficeProfile

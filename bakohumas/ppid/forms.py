@@ -169,19 +169,22 @@ LETTER_NUMBER_HELP = _("Kosongkan untuk mengambil nomor berikutnya dari penomora
                        "Tanda \"-\" tidak diterima: surat resmi wajib bernomor.")
 
 
-def clean_letter_number(value: str) -> str:
+def validate_letter_number(value: str) -> None:
     from bakohumas.offices.numbering import is_real_number
 
-    value = (value or "").strip()
-    if value and not is_real_number(value):
+    if (value or "").strip() and not is_real_number(value):
         raise forms.ValidationError(_("Tulis nomor surat yang sebenarnya, atau kosongkan untuk mengambil nomor "
                                       "berikutnya."))
-    return value
+
+
+def clean_letter_number(value: str) -> str:
+    validate_letter_number(value)
+    return (value or "").strip()
 
 
 def letter_number_field(label: Any = None) -> forms.CharField:
     return forms.CharField(label=label or _("Nomor surat"), max_length=100, required=False, help_text=LETTER_NUMBER_HELP,
-                           validators=[clean_letter_number])
+                           validators=[validate_letter_number])
 
 
 class ExtensionForm(forms.Form):
