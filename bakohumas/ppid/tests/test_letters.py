@@ -204,3 +204,16 @@ def test_the_request_page_shows_the_rule_set_by_its_name_not_its_code(client, op
     assert "Setiap permohonan (UU KIP)" in html
     assert "uu_kip" not in html and " v1" not in html
     assert "1/PP.05-SD/KPU-Kot/2025" in html
+
+
+def test_the_extension_and_answer_forms_refuse_a_dash_and_number_when_empty(client, operator, kediri, make_request,
+                                                                              profile):
+    request = make_request(kediri, D(2025, 3, 27))
+    client.force_login(operator)
+    url = reverse("ppid:request_extend", args=[request.id])
+    refused = client.post(url, {"notified_on": "2025-04-15", "reasons": "Arsip.", "letter_number": "-"})
+    assert refused.status_code == 400 and "Tulis nomor surat yang sebenarnya" in refused.content.decode()
+    assert client.post(url, {"notified_on": "2025-04-15", "reasons": "Arsip."}).status_code == 302
+    request.refresh_from_db()
+    assert request.extension.letter_number == "1/PP.05-SD/KPU-Kot/2025"
+    assert client.get(reverse("ppid:extension_letter", args=[request.id, "pdf"]))["Content-Type"] == "application/pdf"
