@@ -14,6 +14,7 @@ from django.db import transaction
 
 from bakohumas.library.demo import library_demo_load
 from bakohumas.media.demo import media_demo_load
+from bakohumas.offices.demo import office_profiles_demo_load
 from bakohumas.offices.models import Office, PositionTerm, User
 from bakohumas.offices.services import position_handover
 from bakohumas.followup.demo import followup_demo_load
@@ -165,6 +166,7 @@ def demo_load() -> list[User]:
         elif code not in AWAITING_Q2:
             submission_verify(submission=submission, actor=evaluator)
     library_demo_load()
+    office_profiles_demo_load()  # before the PPID letters: they are numbered with the office's pattern
     ppid_demo_load()
     records_demo_load()
     posts_demo_load()

@@ -167,6 +167,11 @@ class User(AbstractUser):
     def can_import_reports_for(self, office: Office) -> bool:
         return self.can_verify_report_of(office) or self.can_edit_report_of(office)
 
+    def can_edit_profile_of(self, office: Office) -> bool:
+        """The office profile (letterhead, PPID, signatories, letter numbering) is the office's own
+        Ketua Bakohumas's to keep: it goes on every letter the office signs."""
+        return self.office_id == office.pk and self.role == self.Role.KETUA
+
     def can_manage_positions_of(self, office: Office) -> bool:
         if self.office is None:
             return False
@@ -218,8 +223,9 @@ class PositionTerm(models.Model):
 class OfficeStamp(models.Model):
     """A counter per office that the database itself increments on every insert, update or delete of
     a row the office's home page shows (reports, records, position terms, the office and its users;
-    `office_id` 0 stands for rows every office shows, such as periods). Triggers made by migration
-    0003 keep it, so bulk imports and raw SQL count too; the home page's cache key includes it
+    `office_id` 0 stands for rows every office shows, such as periods). Triggers made after every
+    migrate keep it (bakohumas/offices/stamps.py), so bulk imports and raw SQL count too; the home
+    page's cache key includes it
     (bakohumas/offices/home_cache.py). Not a foreign key: 0 is no office, and a stamp may outlive one."""
 
     office_id = models.BigIntegerField(primary_key=True)
@@ -231,3 +237,127 @@ class OfficeStamp(models.Model):
 
     def __str__(self) -> str:
         return f"{self.office_id}: {self.version}"
+
+
+def validate_nip(value: str) -> None:
+    """A civil servant's NIP: 18 digits, of which the first 8 are a birth date (YYYYMMDD), the next 6
+    the month of appointment (YYYYMM) and the 15th the sex (1 or 2). No library knows the NIP
+    (python-stdnum has the NIK, not the NIP), so the format is checked here."""
+    import datetime as dt
+
+    from django.core.exceptions import ValidationError
+
+    message = _("NIP harus 18 angka (tanggal lahir, TMT pengangkatan, jenis kelamin, nomor urut).")
+    if not (len(value) == 18 and value.isascii() and value.isdigit()):
+        raise ValidationError(message, code="nip")
+    try:
+        dt.date(int(value[0:4]), int(value[4:6]), int(value[6:8]))
+    except ValueError:
+        raise ValidationError(message, code="nip") from None
+    if not 1 <= int(value[12:14]) <= 12 or value[14] not in "12":
+        raise ValidationError(message, code="nip")
+
+
+class OfficeProfile(models.Model):
+    """What every letter and document of an office prints: the letterhead, the PPID officer and the
+    atasan PPID, and how the office numbers its letters. Edited by the office's Ketua Bakohumas;
+    read through bakohumas.offices.letterhead (docs/office-profile.md)."""
+
+    DEFAULT_PATTERN = "{nomor}/PP.05-SD/{kode}/{tahun}"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    office = models.OneToOneField(Office, on_delete=models.CASCADE, related_name="profile")
+    full_name = models.CharField(_("nama lengkap kantor pada kop surat"), max_length=200,
+                                 help_text=_("Misalnya KOMISI PEMILIHAN UMUM KOTA KEDIRI."))
+    address = models.CharField(_("alamat"), max_length=300, blank=True)
+    phone = models.CharField(_("telepon"), max_length=60, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("situs web"), max_length=200, blank=True)
+    city = models.CharField(_("tempat penandatanganan"), max_length=80, blank=True,
+                            help_text=_("Kota yang ditulis sebelum tanggal surat, misalnya Kediri."))
+    logo = models.FileField(_("logo"), upload_to="offices/logo/", blank=True, max_length=300)
+    ppid_name = models.CharField(_("nama PPID"), max_length=150, blank=True)
+    ppid_nip = models.CharField(_("NIP PPID"), max_length=18, blank=True, validators=[validate_nip])
+    ppid_position = models.CharField(_("jabatan PPID"), max_length=150, blank=True,
+                                     help_text=_("Misalnya Sekretaris KPU Kota Kediri selaku PPID."))
+    atasan_name = models.CharField(_("nama atasan PPID"), max_length=150, blank=True)
+    atasan_nip = models.CharField(_("NIP atasan PPID"), max_length=18, blank=True, validators=[validate_nip],
+                                  help_text=_("Kosongkan bila atasan PPID bukan pegawai negeri (misalnya Ketua KPU)."))
+    atasan_position = models.CharField(_("jabatan atasan PPID"), max_length=150, blank=True,
+                                       help_text=_("Misalnya Ketua KPU Kota Kediri selaku Atasan PPID."))
+    letter_code = models.CharField(_("kode kantor pada nomor surat"), max_length=40, blank=True,
+                                   help_text=_("Mengisi {kode} pada pola nomor surat; kosong: kode wilayah kantor."))
+    letter_number_pattern = models.CharField(
+        _("pola nomor surat"), max_length=120, default=DEFAULT_PATTERN,
+        help_text=_("Wajib memuat {nomor}. Juga tersedia {nomor3} (tiga digit), {kode}, {kode_wilayah}, "
+                    "{bulan} (angka Romawi) dan {tahun}."))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("profil kantor")
+        verbose_name_plural = _("profil kantor")
+        constraints = [
+            models.CheckConstraint(condition=Q(ppid_nip="") | Q(ppid_nip__regex=r"^[0-9]{18}$"),
+                                   name="office_profile_ppid_nip_18"),
+            models.CheckConstraint(condition=Q(atasan_nip="") | Q(atasan_nip__regex=r"^[0-9]{18}$"),
+                                   name="office_profile_atasan_nip_18"),
+            models.CheckConstraint(condition=Q(letter_number_pattern__contains="{nomor"),
+                                   name="office_profile_pattern_has_number"),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def clean(self) -> None:
+        from bakohumas.offices.numbering import validate_pattern
+
+        validate_pattern(self.letter_number_pattern)
+
+
+class Signatory(models.Model):
+    """Someone who signs the office's letters (Ketua, Sekretaris, a Kasubbag), in the order offered."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="signatories")
+    name = models.CharField(_("nama"), max_length=150)
+    nip = models.CharField(_("NIP"), max_length=18, blank=True, validators=[validate_nip],
+                           help_text=_("18 angka; kosongkan untuk anggota KPU yang bukan pegawai negeri."))
+    position = models.CharField(_("jabatan"), max_length=150)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        ordering = ["office", "order", "name"]
+        verbose_name = _("penanda tangan")
+        verbose_name_plural = _("penanda tangan")
+        constraints = [
+            models.CheckConstraint(condition=Q(nip="") | Q(nip__regex=r"^[0-9]{18}$"), name="signatory_nip_18"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.position})"
+
+
+class LetterNumber(models.Model):
+    """One letter number given out: per office and per year, 1, 2, 3... with no number twice (the
+    constraint holds even when two requests ask at the same instant; see offices.numbering)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="letter_numbers")
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    number = models.PositiveIntegerField(_("nomor urut"))
+    formatted = models.CharField(_("nomor surat"), max_length=160)
+    purpose = models.CharField(_("keperluan"), max_length=200, blank=True)
+    issued_on = models.DateField(_("tanggal"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["office", "-year", "-number"]
+        verbose_name = _("nomor surat")
+        verbose_name_plural = _("nomor surat")
+        constraints = [
+            models.UniqueConstraint(fields=["office", "year", "number"], name="letter_number_unique_per_office_year"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="letter_number_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.formatted

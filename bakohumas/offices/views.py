@@ -5,10 +5,10 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from bakohumas.accounts.selectors_manage import new_holders_to_invite, previous_holders_to_deactivate
 from bakohumas.core.http import AuthenticatedHttpRequest
@@ -98,3 +98,65 @@ def handover(request: AuthenticatedHttpRequest, office_code: str) -> HttpRespons
     return render(request, "offices/detail.html", {
         "office": office, "terms": terms, "submissions": [], "can_manage": True, "form": form,
     }, status=400)
+
+
+def _profile_page(request: AuthenticatedHttpRequest, office, form, signatories, *, status: int = 200) -> HttpResponse:
+    from bakohumas.offices.letterhead import letterhead_for
+    from bakohumas.offices.models import LetterNumber
+    from bakohumas.offices.numbering import PLACEHOLDERS
+
+    return render(request, "offices/profile.html", {
+        "office": office, "form": form, "signatories": signatories, "letterhead": letterhead_for(office),
+        "placeholders": PLACEHOLDERS, "recent_numbers": LetterNumber.objects.filter(office=office)[:10],
+    }, status=status)
+
+
+@login_required
+def profile(request: AuthenticatedHttpRequest, office_code: str) -> HttpResponse:
+    """The office profile: everyone who sees the office reads it; only its Ketua edits it."""
+    from bakohumas.offices.forms import OfficeProfileForm, SignatoryFormSet
+    from bakohumas.offices.models import OfficeProfile
+    from bakohumas.offices.services import office_profile_update
+
+    office = get_office_for_user(request.user, office_code)
+    editable = request.user.can_edit_profile_of(office)
+    instance = OfficeProfile.objects.filter(office=office).first()
+    initial = [{"name": s.name, "nip": s.nip, "position": s.position} for s in office.signatories.all()]
+    if request.method != "POST":
+        form = OfficeProfileForm(instance=instance, initial=None if instance else _profile_defaults(office))
+        return _profile_page(request, office, form if editable else None,
+                             SignatoryFormSet(initial=initial, prefix="ttd") if editable else None)
+    if not editable:
+        raise PermissionDenied
+    form = OfficeProfileForm(request.POST, request.FILES, instance=instance or OfficeProfile(office=office))
+    signatories = SignatoryFormSet(request.POST, prefix="ttd")
+    if form.is_valid() and signatories.is_valid():
+        rows = [row for row in signatories.cleaned_data if row.get("name")]
+        try:
+            office_profile_update(office=office, actor=request.user, signatories=rows, **form.profile_data())
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Profil kantor tersimpan."))
+            return redirect("offices:profile", office_code=office.code)
+    return _profile_page(request, office, form, signatories, status=400)
+
+
+def _profile_defaults(office) -> dict:
+    from bakohumas.offices.letterhead import default_city, default_full_name
+
+    return {"full_name": default_full_name(office), "city": default_city(office)}
+
+
+@login_required
+@require_GET
+def profile_logo(request: AuthenticatedHttpRequest, office_code: str) -> FileResponse:
+    """The letterhead logo, for whoever sees the office (it is printed on its public letters anyway)."""
+    from bakohumas.core.files import serve_file
+    from bakohumas.offices.models import OfficeProfile
+
+    office = get_office_for_user(request.user, office_code)
+    profile = OfficeProfile.objects.filter(office=office).first()
+    if profile is None or not profile.logo:
+        raise Http404
+    return serve_file(request, profile.logo, filename=f"logo-{office.code}")

@@ -8,6 +8,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from bakohumas.offices.letterhead import letterhead_for
 from bakohumas.offices.models import Office
 from bakohumas.ppid.calendar import WorkingCalendar
 from bakohumas.ppid.models import DipEntry, InformationRequest
@@ -59,7 +60,8 @@ def ppid_demo_load() -> None:
     objection = objection_file(request=refused, filed_on=working_days_ago(10), ground="35a",
                                statement="Pemohon meminta dokumen tanpa penghitaman.", actor=None)
     objection_answer(objection=objection, answered_on=working_days_ago(3), answer="ditolak",
-                     answer_text="Menguatkan keputusan PPID.", answered_by_name="Sekretaris (contoh)", actor=None)
+                     answer_text="Menguatkan keputusan PPID.", actor=None,
+                     answered_by_name=atasan.name if (atasan := letterhead_for(kediri).atasan) else "Atasan PPID (contoh)")
     # Overdue: received 14 working days ago, never answered.
     request_register(office=kediri, channel="whatsapp", received_on=working_days_ago(14), actor=None,
                      **_requester("Pemohon Contoh Tiga", ""))

@@ -1,7 +1,9 @@
-"""Documents: the written notice (DOCX, PDF) and the service report (XLSX, DOCX, PDF).
+"""Documents: the written notice (DOCX, PDF; see letters.py for the PPID letters) and the service
+report (XLSX, DOCX, PDF).
 
-Each document is drawn from one object (the decision, the `ServiceReport`); the PDFs are
-rendered by WeasyPrint from the same HTML templates the pages use."""
+Each document is drawn from one object (the `Letter`, the `ServiceReport`); the PDFs are rendered
+by WeasyPrint from HTML templates. Letters and the report's DOCX and PDF carry the office letterhead
+(bakohumas.offices.letterhead)."""
 
 from __future__ import annotations
 
@@ -9,98 +11,33 @@ import io
 
 from django.template.loader import render_to_string
 
+from django.utils import timezone
+
 from bakohumas.core.formatting import tanggal
 from bakohumas.core.spreadsheet import new_workbook, workbook_bytes
-from bakohumas.ppid.models import Decision, InformationRequest
-from bakohumas.ppid.selectors import ServiceReport
+from bakohumas.offices.letterhead import docx_document, docx_letterhead, docx_signature, docx_widths, letterhead_for
+from bakohumas.ppid.letters import PPID_ROLE, letter_docx, letter_pdf, notice_letter
+from bakohumas.ppid.models import InformationRequest
+from bakohumas.ppid.selectors import ServiceReport, service_report_by_office
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF = "application/pdf"
 
 
-def office_title(office) -> str:
-    return office.name.upper()
-
-
-def notice_lines(request: InformationRequest) -> list[tuple[str, str]]:
-    """The numbered points of the written notice (Perki 1/2021 form), shared by DOCX and PDF."""
-    decision: Decision = request.decision
-    held = decision.availability == Decision.Availability.HELD
-    points = [
-        ("Penguasaan informasi publik",
-         "Kami" if held else (f"Badan publik lain, yaitu {decision.other_body}"
-                              if decision.availability == Decision.Availability.ELSEWHERE
-                              else "Informasi yang diminta tidak dikuasai")),
-        ("Keputusan", decision.get_outcome_display()),
-        ("Bentuk fisik yang tersedia", decision.get_format_display() or "-"),
-        ("Biaya yang dibutuhkan", f"Rp{decision.fee:,.0f}".replace(",", ".") + (f" ({decision.fee_note})"
-                                                                                  if decision.fee_note else "")),
-        ("Waktu penyediaan", decision.delivery_time or "-"),
-    ]
-    if decision.exemption_ground:
-        points.append(("Informasi dikecualikan berdasarkan", decision.get_exemption_ground_display()))
-        points.append(("Uji konsekuensi", decision.consequence_test))
-    if decision.redactions:
-        points.append(("Penjelasan penghitaman/pengaburan informasi", decision.redactions))
-    if decision.notes:
-        points.append(("Penjelasan", decision.notes))
-    return points
-
-
-def notice_context(request: InformationRequest) -> dict:
-    return {"req": request, "decision": request.decision, "points": notice_lines(request),
-            "office_title": office_title(request.office), "received": tanggal(request.received_on),
-            "decided": tanggal(request.decision.decided_on)}
-
-
 def notice_docx(request: InformationRequest) -> bytes:
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    """The written notice as an official letter (bakohumas.ppid.letters), DOCX on A4."""
+    return letter_docx(notice_letter(request))
 
-    ctx = notice_context(request)
-    doc = Document()
-    for text, bold in ((f"KOMISI PEMILIHAN UMUM {ctx['office_title'].removeprefix('KPU ')}", True),
-                       ("PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI", False),
-                       ("PEMBERITAHUAN TERTULIS", True),
-                       (f"Nomor: {request.decision.letter_number or '-'}", False)):
-        paragraph = doc.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.add_run(text).bold = bold
-    doc.add_paragraph(f"Berdasarkan permohonan informasi pada tanggal {ctx['received']} dengan nomor pendaftaran "
-                      f"{request.registration_number}, kami menyampaikan kepada Saudara/i:")
-    table = doc.add_table(rows=0, cols=2)
-    for label, value in (("Nama", request.requester_name), ("Alamat", request.address),
-                         ("Nomor telepon/e-mail", " / ".join(v for v in (request.phone, request.email) if v)),
-                         ("Rincian informasi yang dibutuhkan", request.information_sought)):
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = label, value
-    doc.add_paragraph("Pemberitahuan sebagai berikut:")
-    points = doc.add_table(rows=1, cols=3)
-    points.style = "Table Grid"
-    header = points.rows[0].cells
-    header[0].text, header[1].text, header[2].text = "No.", "Hal-hal terkait informasi publik", "Keterangan"
-    for number, (label, value) in enumerate(ctx["points"], start=1):
-        cells = points.add_row().cells
-        cells[0].text, cells[1].text, cells[2].text = str(number), label, value
-    doc.add_paragraph("Apabila Saudara/i tidak puas dengan keputusan ini, Saudara/i dapat mengajukan keberatan kepada "
-                      "atasan PPID sesuai Pasal 35 UU 14/2008.")
-    closing = doc.add_paragraph(f"{request.office.region_name}, {ctx['decided']}\n"
-                                "Pejabat Pengelola Informasi dan Dokumentasi\n\n\n(nama dan tanda tangan)")
-    closing.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+
+def notice_pdf(request: InformationRequest) -> bytes:
+    return letter_pdf(notice_letter(request))
 
 
 def html_to_pdf(html: str) -> bytes:
     from weasyprint import HTML
 
     return HTML(string=html).write_pdf()
-
-
-def notice_pdf(request: InformationRequest) -> bytes:
-    return html_to_pdf(render_to_string("ppid/print_notice.html", notice_context(request)))
 
 
 def report_title(report: ServiceReport) -> str:
@@ -132,22 +69,69 @@ def report_xlsx(report: ServiceReport) -> bytes:
     return workbook_bytes(workbook)
 
 
-def report_docx(report: ServiceReport) -> bytes:
-    from docx import Document
+BREAKDOWN_HEADER = ["Kantor", "Diterima", "Dijawab", "Tepat waktu", "Terlambat", "Diproses", "Keberatan"]
 
-    doc = Document()
-    doc.add_heading(report_title(report), level=1)
-    table = doc.add_table(rows=1, cols=3)
-    table.style = "Table Grid"
-    header = table.rows[0].cells
-    header[0].text, header[1].text, header[2].text = "Bagian", "Uraian", "Jumlah"
-    for section, label, value in report.rows():
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text, cells[2].text = section, label, str(value)
+
+def _number(value: object) -> object:
+    """Indonesian decimals in the printed report (2,5 not 2.5); the XLSX keeps numbers."""
+    return f"{value:.1f}".replace(".", ",") if isinstance(value, float) else value
+
+
+def report_context(report: ServiceReport, *, issued_on=None) -> dict:
+    """What the DOCX and the PDF print besides the figures: the letterhead, the issue date, the
+    signatory (the region office's PPID) and, for a province or KPU RI, the table per office."""
+    letterhead = letterhead_for(report.region)
+    issued_on = issued_on or timezone.localdate()
+    breakdown = [] if report.region.is_regency else [
+        [row.office.name, row.total, row.answered, row.on_time, row.late, row.open, row.objections]
+        for row in service_report_by_office(report.region, report.start, report.end)]
+    return {"report": report, "title": report_title(report), "letterhead": letterhead,
+            "rows": [(section, label, _number(value)) for section, label, value in report.rows()],
+            "place_date": f"{letterhead.place}, {tanggal(issued_on)}", "signer": letterhead.ppid,
+            "role": PPID_ROLE + ",", "breakdown": breakdown, "breakdown_header": BREAKDOWN_HEADER}
+
+
+def report_docx(report: ServiceReport) -> bytes:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    ctx = report_context(report)
+    doc = docx_document(font_size=10.5)
+    docx_letterhead(doc, ctx["letterhead"])
+    title = doc.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = title.add_run(ctx["title"])
+    run.bold, run.font.size = True, Pt(12)
+
+    def grid(header: list[str], rows: list[list], widths: list[float]) -> None:
+        table = doc.add_table(rows=1, cols=len(header))
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, header, strict=True):
+            cell.paragraphs[0].add_run(str(text)).bold = True
+        for row in rows:
+            for cell, value in zip(table.add_row().cells, row, strict=True):
+                cell.paragraphs[0].add_run(str(value))
+                if isinstance(value, int | float) or str(value).replace(",", "").isdigit():
+                    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        for row in table.rows:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.space_after = Pt(0)
+                    for text_run in paragraph.runs:
+                        text_run.font.size = Pt(9.5)
+        docx_widths(table, [Cm(w) for w in widths])
+
+    grid(["Bagian", "Uraian", "Jumlah"], [list(row) for row in ctx["rows"]], [4.0, 10.5, 2.0])
+    if ctx["breakdown"]:
+        heading = doc.add_paragraph()
+        heading.paragraph_format.space_before = Pt(10)
+        heading.add_run("Rincian per kantor").bold = True
+        grid(BREAKDOWN_HEADER, ctx["breakdown"], [4.4, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0])
+    docx_signature(doc, place_date=ctx["place_date"], role=ctx["role"], person=ctx["signer"])
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
 
 
 def report_pdf(report: ServiceReport) -> bytes:
-    return html_to_pdf(render_to_string("ppid/print_report.html", {"report": report, "title": report_title(report)}))
+    return html_to_pdf(render_to_string("ppid/print_report.html", report_context(report)))

@@ -165,10 +165,33 @@ class CompletedForm(forms.Form):
     completed_on = PastDateField(label=_("Tanggal pemohon melengkapi"))
 
 
+LETTER_NUMBER_HELP = _("Kosongkan untuk mengambil nomor berikutnya dari penomoran surat kantor (profil kantor). "
+                       "Tanda \"-\" tidak diterima: surat resmi wajib bernomor.")
+
+
+def validate_letter_number(value: str) -> None:
+    from bakohumas.offices.numbering import is_real_number
+
+    if (value or "").strip() and not is_real_number(value):
+        raise forms.ValidationError(_("Tulis nomor surat yang sebenarnya, atau kosongkan untuk mengambil nomor "
+                                      "berikutnya."))
+
+
+def clean_letter_number(value: str) -> str:
+    validate_letter_number(value)
+    return (value or "").strip()
+
+
+def letter_number_field(label: Any = None) -> forms.CharField:
+    return forms.CharField(label=label or _("Nomor surat"), max_length=100, required=False, help_text=LETTER_NUMBER_HELP,
+                           validators=[validate_letter_number])
+
+
 class ExtensionForm(forms.Form):
     notified_on = PastDateField(label=_("Tanggal pemberitahuan perpanjangan"))
     reasons = forms.CharField(label=_("Alasan perpanjangan (tertulis)"), max_length=2000,
                               widget=forms.Textarea(attrs={"rows": 2}))
+    letter_number = letter_number_field(_("Nomor surat perpanjangan"))
 
 
 class DecisionForm(forms.ModelForm):
@@ -176,8 +199,13 @@ class DecisionForm(forms.ModelForm):
 
     class Meta:
         model = Decision
-        fields = ["decided_on", "letter_number", "availability", "outcome", "other_body", "exemption_ground",
-                  "consequence_test", "redactions", "format", "fee", "fee_note", "delivery_time", "notes"]
+        fields = ["decided_on", "letter_number", "attachment", "availability", "outcome", "other_body",
+                  "exemption_ground", "consequence_test", "redactions", "format", "fee", "fee_note", "delivery_time",
+                  "notes"]
+        help_texts = {"letter_number": LETTER_NUMBER_HELP,
+                      "attachment": _("Misalnya 1 (satu) berkas; tulis - bila tidak ada lampiran."),
+                      "delivery_time": _("Misalnya 3 hari kerja sejak surat ini atau tanggal tertentu; kosong: paling "
+                                         "lambat batas waktu pemberitahuan.")}
         widgets = {"consequence_test": forms.Textarea(attrs={"rows": 3}), "redactions": forms.Textarea(attrs={"rows": 2}),
                    "notes": forms.Textarea(attrs={"rows": 2})}
 
@@ -186,6 +214,12 @@ class DecisionForm(forms.ModelForm):
         fee = cast(forms.DecimalField, self.fields["fee"])  # Decision.fee is a DecimalField
         fee.min_value = 0
         fee.widget.attrs["min"] = 0
+
+    def clean_letter_number(self) -> str:
+        return clean_letter_number(self.cleaned_data.get("letter_number", ""))
+
+    def clean_attachment(self) -> str:
+        return (self.cleaned_data.get("attachment") or "").strip() or "-"
 
     def _post_clean(self) -> None:
         """The service validates the decision as a whole (it knows the request)."""
@@ -201,8 +235,20 @@ class ObjectionForm(forms.Form):
 class ObjectionAnswerForm(forms.Form):
     answered_on = PastDateField(label=_("Tanggal tanggapan"))
     answer = forms.ChoiceField(label=_("Tanggapan atasan PPID"), choices=Objection.Answer.choices)
-    answered_by_name = forms.CharField(label=_("Nama/jabatan atasan PPID"), max_length=150)
+    answered_by_name = forms.CharField(label=_("Nama atasan PPID"), max_length=150, required=False,
+                                       help_text=_("Kosong: atasan PPID pada profil kantor."))
     answer_text = forms.CharField(label=_("Isi tanggapan"), max_length=5000, widget=forms.Textarea(attrs={"rows": 2}))
+    delivery_time = forms.CharField(label=_("Waktu penyediaan informasi"), max_length=200, required=False,
+                                    help_text=_("Bila keberatan diterima: kapan informasi diberikan."))
+    letter_number = letter_number_field(_("Nomor surat tanggapan"))
+
+
+class LetterNumberForm(forms.Form):
+    """Which letter of a request gets a number: the notice, the extension or an objection's answer."""
+
+    letter = forms.RegexField(regex=r"^(notice|extension|objection:[0-9a-f-]{36})$", max_length=50,
+                              widget=forms.HiddenInput)
+    letter_number = letter_number_field()
 
 
 class DisputeForm(forms.Form):

@@ -264,6 +264,7 @@ class Decision(models.Model):
     request = models.OneToOneField(InformationRequest, on_delete=models.CASCADE, related_name="decision")
     decided_on = models.DateField(_("tanggal pemberitahuan"))
     letter_number = models.CharField(_("nomor surat"), max_length=100, blank=True)
+    attachment = models.CharField(_("lampiran"), max_length=100, blank=True, default="-")
     availability = models.CharField(_("penguasaan informasi"), max_length=16, choices=Availability.choices)
     outcome = models.CharField(_("keputusan"), max_length=16, choices=Outcome.choices)
     other_body = models.CharField(_("badan publik yang menguasai"), max_length=200, blank=True)
@@ -306,6 +307,7 @@ class Extension(models.Model):
     request = models.OneToOneField(InformationRequest, on_delete=models.CASCADE, related_name="extension")
     notified_on = models.DateField(_("tanggal pemberitahuan perpanjangan"))
     reasons = models.TextField(_("alasan perpanjangan"))
+    letter_number = models.CharField(_("nomor surat"), max_length=100, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -348,6 +350,8 @@ class Objection(models.Model):
     answer = models.CharField(_("tanggapan"), max_length=16, choices=Answer.choices, blank=True)
     answer_text = models.TextField(_("isi tanggapan atasan PPID"), blank=True)
     answered_by_name = models.CharField(_("atasan PPID"), max_length=150, blank=True)
+    letter_number = models.CharField(_("nomor surat tanggapan"), max_length=100, blank=True)
+    delivery_time = models.CharField(_("waktu penyediaan informasi"), max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -286,3 +286,41 @@ def ppid_quarter_counts(office: Office, period) -> dict[str, int]:
         total=Count("id"),
         on_time=Count("id", filter=Q(status=InformationRequest.Status.ANSWERED, responded_on__lte=F("due"))))
     return {"permohonan_informasi": counts["total"], "permohonan_tepat_waktu": counts["on_time"]}
+
+
+@dataclass(frozen=True)
+class OfficeServiceRow:
+    office: Office
+    total: int
+    answered: int
+    on_time: int
+    open: int
+    objections: int
+
+    @property
+    def late(self) -> int:
+        return self.answered - self.on_time
+
+
+def service_report_by_office(region: Office, start: dt.date, end: dt.date) -> list[OfficeServiceRow]:
+    """The service report's per-office table (one query): every office of a province, the province's
+    own office first, with zeros where no request came; for KPU RI only the offices that had requests."""
+    received = Q(information_requests__received_on__range=(start, end))
+    answered = received & Q(information_requests__status=InformationRequest.Status.ANSWERED)
+    on_time = answered & (
+        Q(information_requests__extension__isnull=True,
+          information_requests__responded_on__lte=F("information_requests__notice_due"))
+        | Q(information_requests__extension__isnull=False,
+            information_requests__responded_on__lte=F("information_requests__extended_due")))
+    offices = (offices_in(region).annotate(
+        total=Count("information_requests", filter=received, distinct=True),
+        answered=Count("information_requests", filter=answered, distinct=True),
+        on_time=Count("information_requests", filter=on_time, distinct=True),
+        open=Count("information_requests", filter=received & Q(
+            information_requests__status__in=InformationRequest.OPEN_STATUSES), distinct=True),
+        objections=Count("information_requests__objections", filter=received, distinct=True),
+    ).order_by("parent_id", "code"))
+    rows = [OfficeServiceRow(o, o.total, o.answered, o.on_time, o.open, o.objections) for o in offices]
+    if region.is_national:
+        rows = [r for r in rows if r.total]
+    return sorted(rows, key=lambda r: (r.office.pk != region.pk, r.office.code))

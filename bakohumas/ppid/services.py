@@ -19,6 +19,8 @@ from bakohumas.audit.services import audit_record
 from bakohumas.core.conflicts import user_name
 from bakohumas.core.uploads import named_by_bytes
 from bakohumas.offices.models import Office
+from bakohumas.offices.numbering import is_real_number
+from bakohumas.offices.services import letter_number_next
 from bakohumas.ppid.deadlines import active_rule_set, calendar_for, deadlines_for
 from bakohumas.ppid.models import (
     DeadlineRecomputation,
@@ -56,6 +58,17 @@ def _lock(request: InformationRequest) -> None:
 def _not_future(day: dt.date, label: str) -> None:
     if day > timezone.localdate():
         raise ValidationError(_("%(label)s tidak boleh di masa depan.") % {"label": label})
+
+
+def _letter_number(value: str, *, office: Office, day: dt.date, purpose: str, actor: Any) -> str:
+    """A letter's Nomor: the one typed, or the office's next number of that year. "-" or a number
+    without a letter or digit is refused: an official letter is always numbered."""
+    value = (value or "").strip()
+    if not value:
+        return letter_number_next(office=office, day=day, purpose=purpose, actor=actor)
+    if not is_real_number(value):
+        raise ValidationError(_("Nomor surat wajib diisi dengan nomor yang sebenarnya (bukan \"-\")."))
+    return value
 
 
 def _apply_deadlines(request: InformationRequest, rule: RuleSet) -> None:
@@ -159,8 +172,10 @@ def request_mark_completed(*, request: InformationRequest, completed_on: dt.date
 
 
 @transaction.atomic
-def request_extend(*, request: InformationRequest, notified_on: dt.date, reasons: str, actor: Any) -> Extension:
-    """Extend once, with written reasons, notified before the notice deadline passes."""
+def request_extend(*, request: InformationRequest, notified_on: dt.date, reasons: str, actor: Any,
+                   letter_number: str = "") -> Extension:
+    """Extend once, with written reasons, notified before the notice deadline passes. The letter
+    takes the typed number or the office's next one."""
     _lock(request)
     if Extension.objects.filter(request=request).exists():
         raise StaleTransition(_("Perpanjangan hanya dapat diberikan satu kali dan sudah dicatat untuk permohonan ini."))
@@ -172,7 +187,9 @@ def request_extend(*, request: InformationRequest, notified_on: dt.date, reasons
                               % {"date": request.notice_due.isoformat()})
     if not reasons.strip():
         raise ValidationError(_("Perpanjangan wajib disertai alasan tertulis."))
-    extension = Extension(request=request, notified_on=notified_on, reasons=reasons.strip(),
+    letter_number = _letter_number(letter_number, office=request.office, day=notified_on, actor=actor,
+                                   purpose=f"Perpanjangan {request.registration_number}")
+    extension = Extension(request=request, notified_on=notified_on, reasons=reasons.strip(), letter_number=letter_number,
                           created_by=actor if getattr(actor, "is_authenticated", False) else None)
     extension.full_clean()
     extension.save()
@@ -185,7 +202,7 @@ def request_extend(*, request: InformationRequest, notified_on: dt.date, reasons
 
 @transaction.atomic
 def request_decide(*, request: InformationRequest, decided_on: dt.date, availability: str, outcome: str,
-                   actor: Any, letter_number: str = "", other_body: str = "", exemption_ground: str = "",
+                   actor: Any, letter_number: str = "", attachment: str = "-", other_body: str = "", exemption_ground: str = "",
                    consequence_test: str = "", redactions: str = "", format: str = "",  # noqa: A002
                    fee: Decimal | int = 0, fee_note: str = "", delivery_time: str = "",
                    notes: str = "") -> Decision:
@@ -210,8 +227,11 @@ def request_decide(*, request: InformationRequest, decided_on: dt.date, availabi
         raise ValidationError(_("Sebutkan bagian yang dihitamkan dan alasannya."))
     if outcome in (Decision.Outcome.ACCEPTED, Decision.Outcome.NONE):
         exemption_ground, consequence_test = "", ""
+    letter_number = _letter_number(letter_number, office=request.office, day=decided_on, actor=actor,
+                                   purpose=f"Pemberitahuan tertulis {request.registration_number}")
     decision = Decision(
-        request=request, decided_on=decided_on, letter_number=letter_number, availability=availability,
+        request=request, decided_on=decided_on, letter_number=letter_number, attachment=attachment.strip() or "-",
+        availability=availability,
         outcome=outcome, other_body=other_body, exemption_ground=exemption_ground,
         consequence_test=consequence_test.strip(), redactions=redactions.strip(), format=format, fee=fee,
         fee_note=fee_note, delivery_time=delivery_time, notes=notes,
@@ -226,6 +246,34 @@ def request_decide(*, request: InformationRequest, decided_on: dt.date, availabi
     audit_record(actor=actor, action="ppid_request.decide", target=request, office=request.office,
                  data={"outcome": outcome, "ground": exemption_ground, "on_time": request.answered_on_time})
     return decision
+
+
+@transaction.atomic
+def letter_number_assign(*, request: InformationRequest, letter: str, letter_number: str, actor: Any) -> str:
+    """Number a letter recorded without one: `letter` is "notice", "extension" or "objection:<id>".
+    A letter that already has a number keeps it (StaleTransition)."""
+    _lock(request)
+    target: Decision | Extension | Objection | None
+    if letter == "notice":
+        target, day, what = Decision.objects.filter(request=request).first(), None, "Pemberitahuan tertulis"
+        day = target.decided_on if target else None
+    elif letter == "extension":
+        target, what = Extension.objects.filter(request=request).first(), "Perpanjangan"
+        day = target.notified_on if target else None
+    else:
+        target, what = request.objections.filter(pk=letter.partition(":")[2]).first(), "Tanggapan keberatan"
+        day = target.answered_on if target else None
+    if target is None or day is None:
+        raise ValidationError(_("Surat ini belum ada."))
+    if is_real_number(target.letter_number):
+        raise StaleTransition(_("Surat ini sudah bernomor %(number)s.") % {"number": target.letter_number})
+    target.letter_number = _letter_number(letter_number, office=request.office, day=day, actor=actor,
+                                          purpose=f"{what} {request.registration_number}")
+    target.full_clean()
+    target.save(update_fields=["letter_number"])
+    audit_record(actor=actor, action="ppid_letter.number", target=request, office=request.office,
+                 data={"letter": letter, "number": target.letter_number})
+    return target.letter_number
 
 
 def objection_windows(request: InformationRequest, filed_on: dt.date) -> tuple[dt.date, dt.date, dict]:
@@ -278,7 +326,12 @@ def objection_file(*, request: InformationRequest, filed_on: dt.date, ground: st
 
 @transaction.atomic
 def objection_answer(*, objection: Objection, answered_on: dt.date, answer: str, answer_text: str,
-                     answered_by_name: str, actor: Any) -> Objection:
+                     actor: Any, answered_by_name: str = "", letter_number: str = "",
+                     delivery_time: str = "") -> Objection:
+    """The atasan PPID's answer; the answering letter takes the typed number or the office's next one,
+    and is signed by the atasan PPID of the office profile unless another name is given."""
+    from bakohumas.offices.models import OfficeProfile
+
     objection.answered_on = (Objection.objects.select_for_update().filter(pk=objection.pk)
                              .values_list("answered_on", flat=True).get())
     if not objection.is_open:
@@ -286,8 +339,16 @@ def objection_answer(*, objection: Objection, answered_on: dt.date, answer: str,
     _not_future(answered_on, _("Tanggal tanggapan"))
     if answered_on < objection.filed_on:
         raise ValidationError(_("Tanggal tanggapan tidak boleh sebelum keberatan diajukan."))
+    office = objection.request.office
+    if not answered_by_name.strip():
+        answered_by_name = OfficeProfile.objects.filter(office=office).values_list("atasan_name", flat=True).first() or ""
+    if not answered_by_name.strip():
+        raise ValidationError(_("Tulis nama atasan PPID, atau isi atasan PPID pada profil kantor."))
+    objection.letter_number = _letter_number(letter_number, office=office, day=answered_on, actor=actor,
+                                             purpose=f"Tanggapan keberatan {objection.request.registration_number}")
     objection.answered_on, objection.answer = answered_on, answer
     objection.answer_text, objection.answered_by_name = answer_text.strip(), answered_by_name.strip()
+    objection.delivery_time = delivery_time.strip()
     objection.full_clean()
     objection.save()
     audit_record(actor=actor, action="ppid_objection.answer", target=objection, office=objection.request.office,

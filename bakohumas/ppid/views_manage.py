@@ -16,10 +16,12 @@ from django.views.decorators.http import require_POST
 
 from bakohumas.core.periods import Quarter
 from bakohumas.offices.models import Office
-from bakohumas.ppid import documents
-from bakohumas.ppid.forms import DipEntryForm, ExemptEntryForm, NonWorkingDayForm, PeriodForm
+from bakohumas.ppid import documents, letters
+from bakohumas.ppid.forms import DipEntryForm, ExemptEntryForm, LetterNumberForm, NonWorkingDayForm, PeriodForm
+from bakohumas.ppid.letters import LetterNotReady
 from bakohumas.ppid.models import DeadlineRecomputation, DipEntry, ExemptEntry, NonWorkingDay, RuleSet
 from bakohumas.ppid.selectors import (
+    get_objection_for_user,
     get_office_for_user,
     get_request_for_user,
     is_national_admin,
@@ -29,7 +31,7 @@ from bakohumas.ppid.selectors import (
     request_rows,
     service_report,
 )
-from bakohumas.ppid.services import dip_entry_create, exempt_entry_create, non_working_day_add
+from bakohumas.ppid.services import dip_entry_create, exempt_entry_create, letter_number_assign, non_working_day_add
 
 
 @login_required
@@ -81,18 +83,67 @@ def report_export(request: HttpRequest, region_code: str, fmt: str) -> HttpRespo
                      f"layanan-ppid-{region.code}-{start}-{end}.{fmt}")
 
 
-@login_required
-def notice_document(request: HttpRequest, request_id: UUID, fmt: str) -> HttpResponse:
-    info, _editable = get_request_for_user(request.user, request_id)
+def _letter_download(request: HttpRequest, info, fmt: str, build, name: str) -> HttpResponse:
+    """A PPID letter as DOCX or PDF, for those who may see the requester (it carries the name and
+    address). A letter without a real Nomor is not printed: back to the request with the reason."""
     if fmt not in ("docx", "pdf"):
         raise Http404
     if not may_see_requester(request.user, info.office):
-        raise PermissionDenied  # the letter carries the requester's name and address
+        raise PermissionDenied
+    try:
+        letter = build()
+    except LetterNotReady as exc:
+        messages.error(request, str(exc))
+        return redirect("ppid:request_detail", request_id=info.id)
+    content = letters.letter_docx(letter) if fmt == "docx" else letters.letter_pdf(letter)
+    filename = f"{name}-{info.registration_number.replace('/', '-')}.{fmt}"
+    return _download(content, documents.DOCX if fmt == "docx" else documents.PDF, filename)
+
+
+@login_required
+def notice_document(request: HttpRequest, request_id: UUID, fmt: str) -> HttpResponse:
+    info, _editable = get_request_for_user(request.user, request_id)
     if not hasattr(info, "decision"):
         raise Http404(_("Belum ada pemberitahuan tertulis."))
-    content = documents.notice_docx(info) if fmt == "docx" else documents.notice_pdf(info)
-    filename = f"pemberitahuan-{info.registration_number.replace('/', '-')}.{fmt}"
-    return _download(content, documents.DOCX if fmt == "docx" else documents.PDF, filename)
+    return _letter_download(request, info, fmt, lambda: letters.notice_letter(info), "pemberitahuan")
+
+
+@login_required
+def extension_document(request: HttpRequest, request_id: UUID, fmt: str) -> HttpResponse:
+    info, _editable = get_request_for_user(request.user, request_id)
+    if not info.has_extension:
+        raise Http404(_("Permohonan ini tidak diperpanjang."))
+    return _letter_download(request, info, fmt, lambda: letters.extension_letter(info), "perpanjangan")
+
+
+@login_required
+def objection_document(request: HttpRequest, objection_id: UUID, fmt: str) -> HttpResponse:
+    objection, _editable = get_objection_for_user(request.user, objection_id)
+    if objection.answered_on is None:
+        raise Http404(_("Keberatan ini belum ditanggapi."))
+    return _letter_download(request, objection.request, fmt, lambda: letters.objection_letter(objection),
+                            "tanggapan-keberatan")
+
+
+@login_required
+@require_POST
+def letter_number_set(request: HttpRequest, request_id: UUID) -> HttpResponse:
+    """Give a letter recorded without a number (before numbering was required) its Nomor: the typed
+    one or the office's next."""
+    info, editable = get_request_for_user(request.user, request_id)
+    if not editable:
+        raise PermissionDenied
+    form = LetterNumberForm(request.POST)
+    if form.is_valid():
+        try:
+            letter_number_assign(request=info, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Nomor surat tersimpan."))
+    else:
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    return redirect("ppid:request_detail", request_id=info.id)
 
 
 @login_required

@@ -12,7 +12,22 @@ pytestmark = pytest.mark.django_db
 
 PAGES = {
     "offices:handover_page": ("get", "office", row(OK, OK, OK, OK, MISSING, OK)),
+    # The profile: read by everyone who sees the office, edited (POST) by its Ketua only
+    # (bakohumas/offices/tests/test_profile.py); the logo is served to the same readers.
+    "offices:profile": ("get", "office", row(OK, OK, OK, OK, MISSING, OK)),
+    "offices:profile_logo": ("get", "office", row(OK, OK, OK, OK, MISSING, OK)),
 }
+
+
+@pytest.fixture(autouse=True)
+def _profile_with_logo(kediri):
+    from django.core.files.base import ContentFile
+
+    from bakohumas.offices.demo import placeholder_logo
+    from bakohumas.offices.services import office_profile_update
+
+    office_profile_update(office=kediri, actor=None, full_name="KOMISI PEMILIHAN UMUM KOTA KEDIRI",
+                          logo=ContentFile(placeholder_logo(), name="logo.png"))
 
 
 def _args(kind: str) -> list:

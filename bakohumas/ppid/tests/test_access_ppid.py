@@ -9,9 +9,9 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from bakohumas.access_testing import BAD, FORBIDDEN, MISSING, OK, ROLES, check_anonymous, check_role, row
+from bakohumas.access_testing import BAD, FORBIDDEN, FOUND, MISSING, OK, ROLES, check_anonymous, check_role, row
 from bakohumas.library.tests.conftest import PDF
-from bakohumas.ppid.services import dispute_register, objection_file, request_decide
+from bakohumas.ppid.services import dispute_register, objection_answer, objection_file, request_decide, request_extend
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +40,9 @@ PAGES = {
     "ppid:objection_add": ("post", "request", STAFF_WRITE),
     "ppid:dispute_add": ("post", "request", STAFF_WRITE),
     "ppid:notice": ("get", "notice", row(OK, OK, OK, FORBIDDEN, MISSING, FORBIDDEN)),
+    "ppid:extension_letter": ("get", "extension", row(OK, OK, OK, FORBIDDEN, MISSING, FORBIDDEN)),
+    "ppid:objection_letter": ("get", "objection_letter", row(OK, OK, OK, FORBIDDEN, MISSING, FORBIDDEN)),
+    "ppid:letter_number": ("post", "request", row(FOUND, FOUND, FORBIDDEN, FORBIDDEN, MISSING, FORBIDDEN)),
     "ppid:objection_answer": ("post", "objection", STAFF_WRITE),
     "ppid:dispute_update": ("post", "dispute", STAFF_WRITE),
     "ppid:monitoring": ("get", "province", row(MISSING, MISSING, MISSING, OK, MISSING, OK)),
@@ -62,7 +65,14 @@ def fixtures(make_request, kediri, operator):
                                actor=operator)
     dispute = dispute_register(request=request, commission="KI Jatim", case_number="1",
                                registered_on=dt.date(2025, 8, 1), actor=operator)
-    return {"request": request, "objection": objection, "dispute": dispute}
+    answered = objection_file(request=request, filed_on=dt.date(2025, 7, 16), ground="35a", statement="x",
+                              actor=operator)
+    objection_answer(objection=answered, answered_on=dt.date(2025, 7, 30), answer="ditolak", answer_text="Tetap.",
+                     answered_by_name="Atasan Uji", actor=operator)
+    extended = make_request(kediri, dt.date(2025, 7, 7))
+    request_extend(request=extended, notified_on=dt.date(2025, 7, 14), reasons="Arsip di gudang.", actor=operator)
+    return {"request": request, "objection": objection, "dispute": dispute, "answered": answered,
+            "extended": extended}
 
 
 def _args(kind: str, fx: dict) -> list:
@@ -70,6 +80,7 @@ def _args(kind: str, fx: dict) -> list:
         "none": [], "office": ["3571"], "province": ["35"], "token": [fx["request"].tracking_token],
         "request": [fx["request"].id], "notice": [fx["request"].id, "docx"], "export": ["3571", "xlsx"],
         "objection": [fx["objection"].id], "dispute": [fx["dispute"].id],
+        "extension": [fx["extended"].id, "pdf"], "objection_letter": [fx["answered"].id, "docx"],
     }[kind]
 
 

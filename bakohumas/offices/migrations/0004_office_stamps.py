@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("offices", "0002_user_position_email_unique"),
+        ("offices", "0003_office_profile_signatories_letter_numbers"),
     ]
 
     operations = [
