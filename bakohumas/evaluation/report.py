@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from bakohumas.core.formatting import join_id, tanggal
+from bakohumas.core.periods import Quarter
 from bakohumas.evaluation.engine import (
     CARRY_FORWARD,
     EvaluationResult,
@@ -336,16 +337,16 @@ class OfficeRow:
         if self.unit.reported:
             return "Terlambat" if self.unit.late else "Tepat waktu"
         if self.unit.carried_forward_from:
-            return f"Belum memperbarui (data {self.unit.carried_forward_from})"
-        return "Belum memperbarui"
+            return f"Belum memperbarui (data {Quarter.parse(self.unit.carried_forward_from).label})"
+        return "Belum pernah melapor"
 
     @property
     def status(self) -> str:
         if self.unit.reported:
             return "Terlambat" if self.unit.late else "Tepat waktu"
         if self.unit.carried_forward_from:
-            return f"Belum memperbarui (dievaluasi dengan laporan {self.unit.carried_forward_from})"
-        return "Belum memperbarui (tanpa laporan)"
+            return f"Belum memperbarui (dievaluasi dengan laporan {Quarter.parse(self.unit.carried_forward_from).label})"
+        return "Belum pernah melapor"
 
 
 @dataclass

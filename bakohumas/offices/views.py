@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from bakohumas.accounts.selectors_manage import new_holders_to_invite, previous_holders_to_deactivate
 from bakohumas.core.http import AuthenticatedHttpRequest
 from bakohumas.offices.forms import HandoverForm
-from bakohumas.offices.models import PositionTerm
+from bakohumas.offices.models import PositionTerm, User
 from bakohumas.offices.selectors import handover_overview, recent_handover
 from bakohumas.offices.services import position_handover
 from bakohumas.records.selectors import home_summary
@@ -37,6 +37,8 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
               or Period.objects.first())
     context["period"] = period
     context["periods"] = Period.objects.exclude(pk=period.pk)[:8] if period else []
+    # Who verifies the kab/kota reports (User.can_verify_report_of); the pimpinan only reads.
+    context["may_verify"] = request.user.role in (User.Role.EVALUATOR, User.Role.HUMAS_RI)
     if office.is_province and period:
         rows = completeness(region=office, period=period)
         context.update(

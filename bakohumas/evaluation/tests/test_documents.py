@@ -51,7 +51,7 @@ def test_the_workbook_has_every_office_and_guards_formulas(reports):
     assert "'=1+1 staf terbatas" in texts and "=1+1 staf terbatas" not in texts
     status = {r[1]: r[3] for r in book["Kelengkapan"].iter_rows(min_row=5, values_only=True)}
     assert status["KPU Kota Blitar"] == "Terlambat"
-    assert status["KPU Kota Malang"] == "Belum memperbarui (dievaluasi dengan laporan 2025Q1)"
+    assert status["KPU Kota Malang"] == "Belum memperbarui (dievaluasi dengan laporan Triwulan I 2025)"
 
 
 def test_the_pdf_report_has_the_cover_figures_and_office_names(reports):
