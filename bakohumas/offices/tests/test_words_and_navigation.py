@@ -68,3 +68,24 @@ def test_the_completeness_page_uses_the_agreed_terms(client, evaluator, make_rep
     client.force_login(evaluator)
     html = client.get(reverse("evaluation:completeness", args=["35", "2025Q2"])).content.decode()
     assert "belum mengirim" in html and "belum melapor" not in html.lower()
+
+
+def test_the_scorecard_says_what_its_count_counts(client, ketua, make_report):
+    make_report("3571", "2025Q2")
+    client.force_login(ketua)
+    response = client.get(reverse("evaluation:scorecard", args=["3571", "2025Q2"]))
+    card = response.context["card"]
+    assert card.share_count + card.constraint_count + card.ratio_count == len(card.indicators)
+    html = response.content.decode()
+    assert f"{card.met_count}/{card.share_count}" in html
+    assert f"dihitung dari {card.share_count} indikator kegiatan" in html
+    assert f"memuat {len(card.indicators)} baris" in html
+
+
+def test_the_channel_map_and_the_evaluation_say_what_they_count(client, evaluator, make_report):
+    make_report("3571", "2025Q2")
+    client.force_login(evaluator)
+    channel_map = client.get(reverse("records:channel_map", args=["35"])).content.decode()
+    assert "termasuk KPU Provinsi" in channel_map and "aktif hari ini" in channel_map
+    evaluation = client.get(reverse("evaluation:evaluation", args=["35", "2025Q2"])).content.decode()
+    assert "KPU Provinsi tidak termasuk" in evaluation and "Peta kanal menghitung hal lain" in evaluation
