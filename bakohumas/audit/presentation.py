@@ -174,6 +174,17 @@ def _value(value: Any, field: models.Field | None = None) -> str:
     return text if len(text) <= 120 else text[:117] + "…"
 
 
+def _step_title(code: Any) -> str | None:
+    """A publication SOP step code ("unggah_medsos") as its title; the steps are constants, no query."""
+    from bakohumas.publications.sop import SOP
+
+    for steps in SOP.values():
+        for step in steps:
+            if step.code == code:
+                return str(step.title)
+    return None
+
+
 def _state_field(model: type[models.Model] | None) -> models.Field | None:
     """The field a {"from", "to"} change is about: the model's status (the only one services log that way)."""
     return _field(model, "status")
@@ -201,6 +212,8 @@ def data_summary(data: Any, target_type: str | None = None) -> list[str]:
                     lines.append(f"{_label(model, name)}: {_value(pair, f)}")
         elif key == "fields" and isinstance(value, list | tuple):
             lines.append(f"{label}: " + ", ".join(_label(model, str(name)) for name in value))
+        elif key == "step" and (title := _step_title(value)):
+            lines.append(f"{label}: {title}")
         elif isinstance(value, dict) and {"old", "new"} <= value.keys():
             lines.append(f"{label}: {_value(value['old'], field)} → {_value(value['new'], field)}")
         else:

@@ -64,3 +64,8 @@ def test_the_pages_show_labels_not_keys(client, users, kediri):
     assert "open → in_progress" not in html and "planned_on" not in html
     detail = client.get(reverse("audit:detail", args=[entry.id])).content.decode()
     assert "Belum dimulai → Sedang berjalan" in detail and "followup.action:" not in detail
+
+
+def test_a_publication_step_reads_as_its_title():
+    assert data_summary({"step": "unggah_medsos"}, "publications.stepcheck") == ["langkah: Unggah di media sosial resmi"]
+    assert data_summary({"step": "tidak_ada"}, None) == ["langkah: tidak_ada"]
