@@ -32,7 +32,7 @@ def test_it_names_late_and_missing_offices_with_links(client, evaluator, reports
     html = client.get(reverse("evaluation:evaluation", args=["35", "2025Q2"])).content.decode()
     assert f'href="{reverse("reports:detail", args=[blitar.id])}">KPU Kota Blitar</a>' in html
     assert f'href="{reverse("offices:detail", args=["3573"])}">KPU Kota Malang</a>' in html
-    assert "dievaluasi dengan laporan 2025Q1" in html
+    assert "belum memperbarui; dievaluasi dengan laporan Triwulan I 2025" in html and "belum pernah melapor" in html
 
 
 def test_it_shows_the_change_from_the_previous_quarter_and_the_constraints(client, evaluator, reports):
