@@ -3,9 +3,11 @@ see public navigation only, "Masih sama" is explained on the page, periods read 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from bakohumas.core.templatetags.bakohumas import periode
@@ -40,16 +42,14 @@ def test_anonymous_visitors_see_only_public_navigation(client, make_report):
     assert reverse("library:opac_search") in links and reverse("login") in links
 
 
+@time_machine.travel(dt.datetime(2025, 8, 1, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7))), tick=False)
 def test_masih_sama_is_explained_on_the_page(client, operator, make_report):
-    make_report("3571", "2025Q1")
-    from bakohumas.reports.services import period_get_or_create
-
-    period_get_or_create("2025Q2")
+    make_report("3571", "2025Q2")
     client.force_login(operator)
     html = client.get(reverse("home")).content.decode()
-    if "Masih sama" in html:  # offered only where a report can still be started
-        assert "laporan dimulai dari isian laporan sebelumnya" in html
-        assert 'aria-describedby="masih-sama-' in html
+    assert "Masih sama" in html
+    assert "laporan dimulai dari isian laporan sebelumnya" in html
+    assert 'aria-describedby="masih-sama-2025Q3"' in html and 'id="masih-sama-2025Q3"' in html
 
 
 def test_period_tabs_and_titles_show_quarters_not_codes(client, evaluator, make_report):
