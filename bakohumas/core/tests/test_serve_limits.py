@@ -13,6 +13,7 @@ import urllib.request
 import pytest
 
 from bakohumas.core.gunicorn_worker import LIMIT_REQUEST_LINE, too_large_response
+from bakohumas.faketime_testing import needs_timed_waits
 
 
 def test_the_414_response_is_a_whole_indonesian_page():
@@ -64,6 +65,7 @@ def _status_and_body(url: str) -> tuple[int, str]:
         return error.code, error.read().decode()
 
 
+@needs_timed_waits  # gunicorn's thread worker waits on its futures with a timeout
 def test_bakohumas_serve_answers_a_10000_character_search_in_indonesian(server):
     status, body = _status_and_body(f"{server}/perpustakaan/opac/?q=" + "a" * 10_000)
     assert status == 414
