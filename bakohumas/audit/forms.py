@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bakohumas.audit.presentation import KINDS
+from bakohumas.core.forms import DateField
 from bakohumas.offices.models import Office
 
 
@@ -13,10 +14,8 @@ class AuditFilterForm(forms.Form):
     office = forms.ModelChoiceField(label=_("Satker"), required=False, queryset=Office.objects.none(),
                                     to_field_name="code", empty_label=_("Semua"))
     user = forms.CharField(label=_("Nama pengguna"), required=False, max_length=150)
-    date_from = forms.DateField(label=_("Dari tanggal"), required=False,
-                                widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("Sampai tanggal"), required=False,
-                              widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = DateField(label=_("Dari tanggal"), required=False)
+    date_to = DateField(label=_("Sampai tanggal"), required=False)
 
     def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
 
+from bakohumas.core.formatting import tanggal
+from bakohumas.core.periods import InvalidPeriod, Quarter
 from bakohumas.core.templatetags.bakohumas import AUDIT_ACTIONS
 
 # Filter choices: key -> (label, action prefixes).
@@ -78,36 +86,164 @@ def action_label(action: str) -> str:
     return action
 
 
-def _value(value: Any) -> str:
+# Keys of `data` that are not model fields (written by services across the apps).
+KEY_LABELS: dict[str, Any] = {
+    "fields": _("kolom diubah"), "changes": _("perubahan"), "ip": _("alamat IP"), "user_agent": _("peramban"),
+    "kind": _("jenis"), "file": _("berkas"), "source": _("sumber"), "rows": _("baris"), "version": _("versi"),
+    "created": _("baru"), "via": _("melalui"), "status": _("status"), "step": _("langkah"), "stage": _("tahap"),
+    "period": _("periode"), "offices": _("kantor"), "due_period": _("tenggat"), "indicator": _("indikator"),
+    "deadline": _("batas waktu"), "entry_closed": _("pengisian ditutup"), "overridden": _("nilai berbeda dari saran"),
+    "sessions_ended": _("sesi diakhiri"), "invitations_revoked": _("undangan dibatalkan"),
+    "devices": _("perangkat"), "remaining": _("sisa"), "username": _("nama pengguna"), "email": _("e-mail"),
+    "role": _("peran"), "invitation": _("undangan"), "url": _("tautan"), "published_at": _("waktu terbit"),
+    "post": _("unggahan"), "category": _("kategori"), "title": _("judul"), "name": _("nama"),
+    "activity": _("kegiatan"), "sha256": _("sidik berkas (SHA-256)"), "date": _("tanggal"),
+    "requests_moved": _("permohonan digeser"), "objections_moved": _("keberatan digeser"),
+    "completion_due": _("batas penyelesaian"), "notice_due": _("batas pemberitahuan"),
+    "extended_due": _("batas setelah diperpanjang"), "answer_due": _("batas jawaban"), "expires_on": _("berlaku sampai"),
+    "outcome": _("keputusan"), "ground": _("alasan"), "on_time": _("tepat waktu"), "answer": _("jawaban"),
+    "registration_number": _("nomor registrasi"), "channel": _("saluran"), "inventory_code": _("kode inventaris"),
+    "replaced_document": _("dokumen yang diganti"),
+}
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_ISO_DATETIME = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}")
+_PERIOD = re.compile(r"^20[0-9]{2}Q[1-4]$")
+
+
+def _model(target_type: str | None) -> type[models.Model] | None:
+    if not target_type or "." not in target_type:
+        return None
+    try:
+        return apps.get_model(target_type)
+    except (LookupError, ValueError):
+        return None
+
+
+def _field(model: type[models.Model] | None, name: str) -> models.Field | None:
+    if model is None:
+        return None
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    return field if isinstance(field, models.Field) else None
+
+
+def _label(model: type[models.Model] | None, key: str) -> str:
+    """A field's verbose_name ("tanggal rencana terbit"), a known key's label, or the key itself."""
+    field = _field(model, key)
+    if field is not None:
+        return str(field.verbose_name)
+    return str(KEY_LABELS.get(key, key))
+
+
+def _local_datetime(text: str) -> str:
+    """'2025-07-17T07:05:00+00:00' -> '17 Juli 2025 14.05' (Jakarta time, Indonesian style)."""
+    moment = parse_datetime(text)
+    if moment is None:
+        return text
+    if timezone.is_aware(moment):
+        moment = timezone.localtime(moment)
+    return f"{tanggal(moment)} {moment:%H.%M}"
+
+
+def _value(value: Any, field: models.Field | None = None) -> str:
     if value is None or value == "":
         return "–"
     if isinstance(value, bool):
         return str(_("ya")) if value else str(_("tidak"))
     if isinstance(value, list | tuple):
-        return ", ".join(_value(v) for v in value)
+        return ", ".join(_value(v, field) for v in value)
     if isinstance(value, dict):
         return "; ".join(f"{k}: {_value(v)}" for k, v in value.items())
+    if field is not None and field.choices:
+        labels = {str(k): v for k, v in field.flatchoices}
+        if str(value) in labels:
+            return str(labels[str(value)])
     text = str(value)
+    if _ISO_DATE.match(text):
+        day = parse_date(text)
+        return tanggal(day) if day else text
+    if _ISO_DATETIME.match(text):
+        return _local_datetime(text)
+    if _PERIOD.match(text):
+        try:
+            return Quarter.parse(text).label
+        except InvalidPeriod:
+            return text
     return text if len(text) <= 120 else text[:117] + "…"
 
 
-def data_summary(data: Any) -> list[str]:
-    """One line per key; a change given as {"old", "new"}, {"from", "to"} or [old, new] reads "old → new"."""
+def _step_title(code: Any) -> str | None:
+    """A publication SOP step code ("unggah_medsos") as its title; the steps are constants, no query."""
+    from bakohumas.publications.sop import SOP
+
+    for steps in SOP.values():
+        for step in steps:
+            if step.code == code:
+                return str(step.title)
+    return None
+
+
+def _state_field(model: type[models.Model] | None) -> models.Field | None:
+    """The field a {"from", "to"} change is about: the model's status (the only one services log that way)."""
+    return _field(model, "status")
+
+
+def data_summary(data: Any, target_type: str | None = None) -> list[str]:
+    """One line per key, in Indonesian: field labels from the target model's verbose_name, state values
+    from its choices' labels, ISO dates as "17 Juli 2025", timestamps as "17 Juli 2025 14.05" (Jakarta).
+    A change given as {"old", "new"}, {"from", "to"}, [old, new] or {"changes": {...}} reads "old → new"."""
     if not isinstance(data, dict):
         return [_value(data)] if data else []
+    model = _model(target_type)
     lines = []
     for key, value in data.items():
+        if key in {"old", "new", "from", "to"} and ({"old", "new"} <= data.keys() or {"from", "to"} <= data.keys()):
+            continue
+        field = _field(model, key)
+        label = _label(model, key)
         if key == "changes" and isinstance(value, dict):
-            lines += [f"{name}: {_value(pair[0])} → {_value(pair[1])}" if isinstance(pair, list) and len(pair) == 2
-                      else f"{name}: {_value(pair)}" for name, pair in value.items()]
+            for name, pair in value.items():
+                f = _field(model, name)
+                if isinstance(pair, list) and len(pair) == 2:
+                    lines.append(f"{_label(model, name)}: {_value(pair[0], f)} → {_value(pair[1], f)}")
+                else:
+                    lines.append(f"{_label(model, name)}: {_value(pair, f)}")
+        elif key == "fields" and isinstance(value, list | tuple):
+            lines.append(f"{label}: " + ", ".join(_label(model, str(name)) for name in value))
+        elif key == "step" and (title := _step_title(value)):
+            lines.append(f"{label}: {title}")
         elif isinstance(value, dict) and {"old", "new"} <= value.keys():
-            lines.append(f"{key}: {_value(value['old'])} → {_value(value['new'])}")
+            lines.append(f"{label}: {_value(value['old'], field)} → {_value(value['new'], field)}")
         else:
-            lines.append(f"{key}: {_value(value)}")
-    if {"old", "new"} <= data.keys():
-        lines = [f"{_value(data['old'])} → {_value(data['new'])}"] + [
-            line for line in lines if not line.startswith(("old:", "new:"))]
-    if {"from", "to"} <= data.keys():
-        lines = [f"{_value(data['from'])} → {_value(data['to'])}"] + [
-            line for line in lines if not line.startswith(("from:", "to:"))]
+            lines.append(f"{label}: {_value(value, field)}")
+    for old, new in (("old", "new"), ("from", "to")):
+        if {old, new} <= data.keys():
+            before, after = data[old], data[new]
+            if isinstance(before, dict) and isinstance(after, dict):
+                changed = [f"{_label(model, k)}: {_value(before.get(k), _field(model, k))} → "
+                           f"{_value(after.get(k), _field(model, k))}"
+                           for k in dict.fromkeys([*before, *after]) if before.get(k) != after.get(k)]
+                lines = changed + lines
+            else:
+                state = _state_field(model) if old == "from" else None
+                lines = [f"{_value(before, state)} → {_value(after, state)}"] + lines
     return lines
+
+
+def local_moment(moment: Any) -> str:
+    """A datetime as "17 Juli 2025 14.05" in Jakarta time; an ISO string works too."""
+    if isinstance(moment, str):
+        return _local_datetime(moment)
+    if moment is None:
+        return "–"
+    if timezone.is_aware(moment):
+        moment = timezone.localtime(moment)
+    return f"{tanggal(moment)} {moment:%H.%M}"
+
+
+def target_label(target_type: str) -> str:
+    """The target's kind in words ("rencana unggahan"); "auth" and unknown kinds as they are."""
+    model = _model(target_type)
+    return str(model._meta.verbose_name) if model is not None else target_type

@@ -97,7 +97,7 @@ def completeness_chart(report: EvaluationReport) -> bytes:
     carried = len(result.carried_forward)
     none = len(result.not_updated) - carried
     parts = [("Tepat waktu", on_time, DARK), ("Terlambat", len(result.late), RED),
-             ("Belum memperbarui (laporan lama dipakai)", carried, GREY), ("Belum memperbarui (tanpa laporan)",
+             ("Belum memperbarui (laporan lama dipakai)", carried, GREY), ("Belum pernah melapor",
                                                                            none, LIGHT)]
     parts = [p for p in parts if p[1]]
     figure = _figure(7, 4)

@@ -92,6 +92,16 @@ class Scorecard:
     def share_count(self) -> int:
         return sum(1 for s in self.indicators if s.indicator.kind == "share" and not s.is_constraint)
 
+    @property
+    def constraint_count(self) -> int:
+        """Rows of the table that are constraints (Ada/Tidak ada): shown, not counted in met_count."""
+        return sum(1 for s in self.indicators if s.is_constraint)
+
+    @property
+    def ratio_count(self) -> int:
+        """Rows that are ratios (0/2, 43%): shown with their own mark, not counted in met_count."""
+        return sum(1 for s in self.indicators if s.indicator.kind != "share" and not s.is_constraint)
+
 
 def indicator_status(indicator: Indicator, values: dict[str, int | None] | None) -> IndicatorStatus:
     """How one office stands on one indicator, from its report values (None: no report)."""

@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from bakohumas.evaluation.scorecard import office_scorecard
-from bakohumas.followup.services import can_agree_actions
+from bakohumas.followup.services import can_agree_actions, can_update_actions_of
 from bakohumas.reports.models import Period, Submission
 from bakohumas.reports.selectors import get_regency_for_user, get_started_period
 
@@ -21,6 +21,7 @@ def scorecard_page(request: HttpRequest, office_code: str, period_code: str) -> 
     return render(request, "evaluation/scorecard.html", {
         "office": office, "period": period, "card": card,
         "can_agree": can_agree_actions(request.user, office),  # type: ignore[arg-type]
+        "can_update_actions": can_update_actions_of(request.user, office),  # type: ignore[arg-type]
         "periods": Period.objects.all()[:8],
     })
 

@@ -74,6 +74,11 @@ class Action(models.Model):
     def is_done(self) -> bool:
         return self.status == self.Status.DONE
 
+    @property
+    def is_overdue(self) -> bool:
+        """Not done, and the quarter it was due in has ended (Jakarta's date)."""
+        return not self.is_done and self.due_period.end < timezone.localdate()
+
 
 class Reminder(models.Model):
     """One reminder to one office about one period's report, by one channel. At most one a day per

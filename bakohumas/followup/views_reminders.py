@@ -58,7 +58,7 @@ def reminders_send(request: AuthenticatedHttpRequest, region_code: str, period_c
     if sent:
         messages.success(request, _("E-mail pengingat dikirim ke %(n)s kantor.") % {"n": sent})
     else:
-        messages.info(request, _("Tidak ada e-mail pengingat baru: semua kantor yang belum melapor sudah "
+        messages.info(request, _("Tidak ada e-mail pengingat baru: semua kantor yang belum mengirim sudah "
                                  "diingatkan hari ini atau belum mencatat alamat e-mail."))
     return redirect("followup:reminders", region_code=region.code, period_code=period.code)
 

@@ -5,14 +5,13 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from bakohumas.core.forms import DateField
 from bakohumas.governance.models import PlannedPost
 
 
 class PlannedPostForm(forms.Form):
-    planned_on = forms.DateField(label=_("Tanggal rencana terbit"),
-                                 widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                                 error_messages={"required": _("Isi tanggal rencana terbit."),
-                                                 "invalid": _("Tanggal tidak valid; gunakan bentuk 2025-08-17.")})
+    planned_on = DateField(label=_("Tanggal rencana terbit"),
+                           error_messages={"required": _("Isi tanggal rencana terbit.")})
     platform = forms.ChoiceField(label=_("Platform"), choices=PlannedPost.Platform.choices)
     topic = forms.CharField(label=_("Topik informasi"), max_length=200,
                             help_text=_("Informasi apa yang disampaikan, misalnya jadwal pemutakhiran data pemilih."),

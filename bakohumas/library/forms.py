@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from bakohumas.core.forms import DateField, IntegerField
 from bakohumas.core.uploads import check_upload, sniff_evidence
 from bakohumas.library.isbn import normalize_isbn, normalize_issn
 from bakohumas.library.models import (
@@ -49,7 +50,7 @@ class RecordForm(forms.Form):
                                            widget=forms.Textarea(attrs={"rows": 2}), help_text=LINES_HELP)
     publisher = forms.CharField(label=_("Penerbit"), max_length=255, required=False)
     place = forms.CharField(label=_("Tempat terbit"), max_length=120, required=False)
-    year = forms.IntegerField(label=_("Tahun terbit"), min_value=1900, max_value=2100, required=False)
+    year = IntegerField(label=_("Tahun terbit"), min_value=1900, max_value=2100, required=False)
     edition = forms.CharField(label=_("Edisi"), max_length=120, required=False)
     collation = forms.CharField(label=_("Kolasi"), max_length=255, required=False,
                                 help_text=_("Misalnya: xii, 240 hlm. : ilus. ; 21 cm"))
@@ -140,7 +141,7 @@ class AssignForm(forms.Form):
 
 
 class DepositForm(forms.Form):
-    deposit_on = forms.DateField(label=_("Tanggal serah simpan"), widget=forms.DateInput(attrs={"type": "date"}))
+    deposit_on = DateField(label=_("Tanggal serah simpan"))
     note = forms.CharField(label=_("Keterangan (misalnya nomor tanda terima Perpusnas)"), max_length=255,
                            required=False)
 

@@ -3,6 +3,7 @@ with its facets, and the quarterly counts."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -10,6 +11,8 @@ from uuid import UUID
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from stdnum import isbn as stdisbn
+from stdnum.exceptions import ValidationError
 
 from bakohumas.library.models import (
     ApplicationEvent,
@@ -47,7 +50,7 @@ def records_for_user(user, *, office_code: str = "", query: str = "") -> QuerySe
     if office_code:
         records = records.filter(office__code=office_code)
     if query:
-        records = records.filter(search_text__contains=query.lower().strip())
+        records = records.filter(search_condition(query[:QUERY_MAX_CHARS]))
     return records
 
 
@@ -62,6 +65,36 @@ def applications_for_user(user, *, status: str = "") -> QuerySet[IsbnApplication
 
 # ---- OPAC -------------------------------------------------------------------------------------
 
+QUERY_MAX_CHARS = 200
+_ISBN_CHARS = re.compile(r"[\s\-\u2010-\u2015]")  # spaces, hyphen-minus and the Unicode dashes
+_ISBN_LIKE = re.compile(r"[0-9]{9}[0-9Xx]|97[89][0-9]{10}")
+
+
+def search_condition(text: str) -> Q:
+    """Every word must occur in `search_text`. An ISBN is found however it is printed: "978-623-6501-00-9",
+    "978 623 6501 00 9" and an ISBN-10 all match the stored ISBN-13 (digits only); a hyphenated word
+    (an ISSN, "2024-2029") is also matched as written."""
+    text = text.lower().strip()
+    compact = _ISBN_CHARS.sub("", text)
+    if _ISBN_LIKE.fullmatch(compact):
+        return Q(search_text__contains=_isbn13(compact))
+    condition = Q()
+    for word in text.split():
+        alternatives = Q(search_text__contains=word)
+        bare = _ISBN_CHARS.sub("", word)
+        if bare != word and _ISBN_LIKE.fullmatch(bare):
+            alternatives |= Q(search_text__contains=_isbn13(bare))
+        condition &= alternatives
+    return condition
+
+
+def _isbn13(compact: str) -> str:
+    try:
+        return stdisbn.to_isbn13(stdisbn.validate(compact))
+    except ValidationError:  # not a valid ISBN: search for the digits as typed
+        return compact.lower()
+
+
 @dataclass
 class OpacQuery:
     q: str = ""
@@ -69,16 +102,18 @@ class OpacQuery:
     year: str = ""
     type: str = ""
     election: str = ""
+    truncated: bool = False  # the search words were longer than QUERY_MAX_CHARS and were cut
 
     @classmethod
     def from_params(cls, params) -> OpacQuery:
-        return cls(**{name: params.get(name, "").strip()[:200] for name in ("q", "office", "year", "type", "election")})
+        values = {name: params.get(name, "").strip() for name in ("q", "office", "year", "type", "election")}
+        return cls(**{name: value[:QUERY_MAX_CHARS] for name, value in values.items()},
+                   truncated=len(values["q"]) > QUERY_MAX_CHARS)
 
     def filters(self, *, skip: str = "") -> Q:
         condition = Q()
         if self.q:
-            for word in self.q.lower().split():
-                condition &= Q(search_text__contains=word)
+            condition &= search_condition(self.q)
         if self.office and skip != "office":
             condition &= Q(office__code=self.office)
         if self.year.isdigit() and skip != "year":

@@ -14,7 +14,7 @@ from bakohumas.accounts.selectors_manage import new_holders_to_invite, previous_
 from bakohumas.core.http import AuthenticatedHttpRequest
 from bakohumas.offices.forms import HandoverForm
 from bakohumas.offices.home_cache import cached_home
-from bakohumas.offices.models import Office, PositionTerm
+from bakohumas.offices.models import Office, PositionTerm, User
 from bakohumas.offices.selectors import handover_overview, recent_handover
 from bakohumas.offices.services import position_handover
 from bakohumas.records.selectors import home_summary
@@ -34,6 +34,8 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
               or Period.objects.first())
     context["period"] = period
     context["periods"] = Period.objects.exclude(pk=period.pk)[:8] if period else []
+    # Who verifies the kab/kota reports (User.can_verify_report_of); the pimpinan only reads.
+    context["may_verify"] = request.user.role in (User.Role.EVALUATOR, User.Role.HUMAS_RI)
     if office.is_province and period:
         rows = completeness(region=office, period=period)
         context.update(

@@ -14,10 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from stdnum.exceptions import InvalidComponent, InvalidFormat, InvalidLength
 from stdnum.id import nik as stdnum_nik
 
+from bakohumas.core.forms import DateField, model_formfield
 from bakohumas.core.uploads import sniff_evidence
 from bakohumas.ppid.models import Decision, DipEntry, Dispute, ExemptEntry, InformationRequest, Objection
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 ATTACHMENT_MAX_BYTES = getattr(settings, "PPID_ATTACHMENT_MAX_BYTES", 2 * 1024 * 1024)
 
 
@@ -40,11 +40,8 @@ def validate_nik(value: str) -> str:
     return compact
 
 
-class PastDateField(forms.DateField):
+class PastDateField(DateField):
     """A date that cannot be in the future."""
-
-    widget = DATE
-    default_error_messages = {"invalid": _("Isi tanggal dengan benar, misalnya 2025-03-27.")}
 
     def validate(self, value: dt.date | None) -> None:
         super().validate(value)
@@ -198,6 +195,7 @@ class DecisionForm(forms.ModelForm):
     decided_on = PastDateField(label=_("Tanggal pemberitahuan"))
 
     class Meta:
+        formfield_callback = model_formfield
         model = Decision
         fields = ["decided_on", "letter_number", "attachment", "availability", "outcome", "other_body",
                   "exemption_ground", "consequence_test", "redactions", "format", "fee", "fee_note", "delivery_time",
@@ -273,6 +271,7 @@ class DipEntryForm(forms.ModelForm):
     link = forms.URLField(label=_("Tautan"), required=False, max_length=500, assume_scheme="https")
 
     class Meta:
+        formfield_callback = model_formfield
         model = DipEntry
         fields = ["category", "title", "holder_unit", "responsible", "made_when_where", "form", "retention", "link",
                   "is_published"]
@@ -283,10 +282,11 @@ class DipEntryForm(forms.ModelForm):
 
 class ExemptEntryForm(forms.ModelForm):
     decided_on = PastDateField(label=_("Tanggal penetapan"))
-    expires_on = forms.DateField(label=_("Berlaku sampai"), required=False, widget=DATE,
+    expires_on = DateField(label=_("Berlaku sampai"), required=False,
                                  help_text=_("Kosongkan jika tanpa batas waktu."))
 
     class Meta:
+        formfield_callback = model_formfield
         model = ExemptEntry
         fields = ["title", "ground", "consequence_test", "decree", "decided_on", "expires_on"]
         widgets = {"consequence_test": forms.Textarea(attrs={"rows": 3})}
@@ -300,7 +300,7 @@ class ExemptEntryForm(forms.ModelForm):
 
 
 class NonWorkingDayForm(forms.Form):
-    date = forms.DateField(label=_("Tanggal"), widget=DATE,
+    date = DateField(label=_("Tanggal"),
                            error_messages={"invalid": _("Isi tanggal dengan benar, misalnya 2025-11-27.")})
     reason = forms.CharField(label=_("Keterangan"), max_length=200)
     office_code = forms.CharField(label=_("Kode wilayah satker (kosong: seluruh Indonesia)"), max_length=8,
@@ -308,8 +308,8 @@ class NonWorkingDayForm(forms.Form):
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label=_("Dari"), widget=DATE)
-    end = forms.DateField(label=_("Sampai"), widget=DATE)
+    start = DateField(label=_("Dari"))
+    end = DateField(label=_("Sampai"))
 
     def clean(self) -> dict[str, Any]:
         # Form.clean returns cleaned_data; the stubs say "| None" because an override may return None.

@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from bakohumas.core.forms import model_formfield
 from bakohumas.quality.models import QualityStandard
 from bakohumas.quality.standard import Standard
 
@@ -13,6 +14,7 @@ class StandardForm(forms.ModelForm):
     on the right side of its warning threshold."""
 
     class Meta:
+        formfield_callback = model_formfield
         model = QualityStandard
         fields = Standard.field_names()
 

@@ -14,12 +14,11 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from bakohumas.core.forms import DateField, IntegerField
 from bakohumas.core.uploads import check_upload, sniff_evidence
 from bakohumas.offices.models import Office
 from bakohumas.records.models import EARLIEST_ACTIVITY, Activity, Channel, Partnership
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATE_ERRORS = {"invalid": _("Tanggal tidak valid; gunakan bentuk YYYY-MM-DD, misalnya 2025-07-17.")}
 URL_ERRORS = {"invalid": _("Masukkan alamat tautan yang lengkap, misalnya https://...")}
 
 
@@ -32,8 +31,7 @@ def _choice(label: Any, choices: list[tuple[str, Any]]) -> forms.ChoiceField:
 
 
 def _date(label: Any, *, required: bool = False, help_text: Any = "") -> forms.DateField:
-    return forms.DateField(label=label, required=required, widget=DATE_WIDGET, help_text=help_text,
-                           input_formats=["%Y-%m-%d"], error_messages=DATE_ERRORS)
+    return DateField(label=label, required=required, help_text=help_text)
 
 
 class ChannelForm(forms.Form):
@@ -103,7 +101,7 @@ class ActivityForm(forms.Form):
     partners = forms.CharField(label=_("Mitra yang terlibat"), max_length=300, required=False,
                                help_text=_("Pisahkan dengan koma."))
     non_budget = forms.BooleanField(label=_("Tanpa anggaran (non-budgeting)"), required=False)
-    audience_size = forms.IntegerField(label=_("Jumlah peserta/penonton"), min_value=0, required=False)
+    audience_size = IntegerField(label=_("Jumlah peserta/penonton"), min_value=0, required=False)
     publication_urls = forms.CharField(label=_("Tautan publikasi"), required=False,
                                        widget=forms.Textarea(attrs={"rows": 3}),
                                        help_text=_("Satu tautan per baris (berita, unggahan, rekaman)."))

@@ -32,7 +32,7 @@ def test_it_lists_entries_newest_first_in_words(client, users, kediri):
 
 
 def test_the_summary_reads_old_to_new():
-    assert data_summary({"old": "2025-01-02", "new": "2025-01-09"}) == ["2025-01-02 → 2025-01-09"]
+    assert data_summary({"old": "2025-01-02", "new": "2025-01-09"}) == ["2 Januari 2025 → 9 Januari 2025"]
     assert data_summary({"from": "draft", "to": "review", "note": None}) == ["draft → review", "note: –"]
     assert action_label("auth.login_failed") == "gagal masuk"
     assert action_label("something.odd") == "something.odd"
@@ -93,4 +93,4 @@ def test_the_detail_page_shows_who_when_what(client, users, kediri, django_asser
     with django_assert_max_num_queries(5):
         response = client.get(reverse("audit:detail", args=[entry.id]))
     html = response.content.decode()
-    assert "PPID: diubah" in html and "2025-01-02 → 2025-02-03" in html and kediri.name in html
+    assert "PPID: diubah" in html and "2 Januari 2025 → 3 Februari 2025" in html and kediri.name in html

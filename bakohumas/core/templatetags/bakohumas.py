@@ -4,6 +4,7 @@ from django import template
 from django.utils.translation import gettext_lazy as _
 
 from bakohumas.core import formatting
+from bakohumas.core.periods import InvalidPeriod, Quarter
 
 register = template.Library()
 
@@ -57,3 +58,18 @@ def heat(value):
     if value is None:
         return "x"
     return min(int(value // 20), 4)
+
+
+@register.filter
+def periode(value) -> str:
+    """A period as people say it ("Triwulan II 2025"): from a Period, a Quarter or a code such as
+    "2025Q2". Codes stay in URLs and file names only; anything else is shown as it is."""
+    if value is None or value == "":
+        return "–"
+    label = getattr(value, "label", None)
+    if isinstance(label, str):
+        return label
+    try:
+        return Quarter.parse(str(value)).label
+    except InvalidPeriod:
+        return str(value)

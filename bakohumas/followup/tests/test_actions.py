@@ -91,7 +91,7 @@ def test_the_evaluation_partial_renders_the_states(client, kediri, evaluator, op
     with django_assert_max_num_queries(10):
         response = client.get(reverse("followup:region_actions", args=["35", "2025Q3"]))
     html = response.content.decode()
-    assert "1 dari 2 tindak lanjut selesai; 0 belum selesai; 1 lewat tenggat." in html
+    assert "1 dari 2 tindak lanjut selesai; 0 belum selesai; 1 terlambat." in html
     assert "Podcast bulanan" in html and "Tiga episode." in html and "20 Agustus 2025" in html
     assert reverse("evaluation:scorecard", args=["3571", "2025Q3"]) in html
 

@@ -87,7 +87,7 @@ def test_bad_input_gets_indonesian_messages(client, operator, kediri):
     response = client.post(url, {"planned_on": "28/10", "platform": "instagram", "topic": "", "status": "terbit"})
     assert response.status_code == 400
     page = response.content.decode()
-    assert "Tanggal tidak valid" in page and "Isi topik informasinya." in page
+    assert "Tanggal tidak dikenali" in page and "28/10" in page and "Isi topik informasinya." in page
     response = client.post(url, {"planned_on": "2025-10-28", "platform": "instagram",
                                  "topic": "Syarat pemilih pemula", "status": "direncanakan"})
     assert response.status_code == 400 and "sudah tercatat" in response.content.decode()

@@ -37,3 +37,15 @@ def test_a_bad_period_code_is_explained(client, national):
 def test_only_kpu_ri_may_change_periods(client, evaluator):
     client.force_login(evaluator)
     assert client.post(reverse("reports:periods"), {"code": "2026Q1"}).status_code == 403
+
+
+@pytest.mark.parametrize("typed", ["Triwulan III 2026", "triwulan iii 2026", "TW 3 2026", "2026Q3"])
+def test_a_period_can_be_named_as_people_say_it(client, national, typed):
+    from bakohumas.reports.models import Period
+
+    client.force_login(national)
+    client.post(reverse("reports:periods"), {"code": typed, "deadline": "10 Oktober 2026"})
+    period = Period.objects.get(code="2026Q3")
+    assert period.deadline.isoformat() == "2026-10-10"
+    html = client.get(reverse("reports:periods")).content.decode()
+    assert "Triwulan III 2026" in html and ">2026Q3<" not in html and "2026Q3</span>" not in html

@@ -7,6 +7,8 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from gunicorn.app.base import BaseApplication
 
+from bakohumas.core.gunicorn_worker import LIMIT_REQUEST_LINE
+
 
 class GunicornApplication(BaseApplication):
     def __init__(self, options: dict) -> None:
@@ -44,7 +46,9 @@ class Command(BaseCommand):
         try:
             GunicornApplication({
                 "bind": bind, "workers": workers, "threads": threads, "accesslog": "-",
-                "timeout": 120, "worker_class": "gthread",
+                "timeout": 120, "worker_class": "bakohumas.core.gunicorn_worker.FriendlyThreadWorker",
+                # gunicorn's maximum; a longer request line gets the worker's Indonesian 414 page.
+                "limit_request_line": LIMIT_REQUEST_LINE,
             }).run()
         finally:
             if worker is not None:

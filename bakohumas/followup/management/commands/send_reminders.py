@@ -12,7 +12,7 @@ from bakohumas.followup.reminders import reminder_days, reminders_send_scheduled
 
 
 class Command(BaseCommand):
-    help = "Kirim e-mail pengingat laporan triwulan ke kantor yang belum melapor atau laporannya dikembalikan."
+    help = "Kirim e-mail pengingat laporan triwulan ke kantor yang belum mengirim laporan (termasuk yang dikembalikan)."
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--date", help="Tanggal acuan YYYY-MM-DD (bawaan: hari ini).")
