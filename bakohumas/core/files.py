@@ -33,6 +33,7 @@ FILE_VIEWS: dict[str, tuple[str, ...]] = {
     "media.MediaFile.file": ("media:original",),
     "media.Derivative.file": ("media:derivative",),
     "jobs.Job.file": ("jobs:download",),
+    "meetings.AgendaItem.material": ("meetings:material",),
 }
 
 # What a browser may show in the page: pictures and PDFs, which run no script of ours. Anything
