@@ -141,3 +141,25 @@ def national_overview() -> list[ProvinceRow]:
         meeting.rate = whole_percent(meeting.present_count, meeting.invited_count)  # type: ignore[attr-defined]
         by_province.setdefault(meeting.organiser_id, []).append(meeting)
     return [ProvinceRow(p, by_province.get(p.pk, [])) for p in Office.objects.provinces().order_by("code")]
+
+
+def office_rakor(office: Office, period) -> list[Invitee]:
+    """The office's invitations to the Rakor that evaluate the period or are held in it, with whether
+    it attended (the scorecard shows them; one query)."""
+    return list(Invitee.objects.filter(office=office, meeting__status=Meeting.Status.SCHEDULED)
+                .filter(Q(meeting__period=period) | Q(meeting__starts_at__date__gte=period.start,
+                                                      meeting__starts_at__date__lte=period.end))
+                .select_related("meeting__organiser").order_by("meeting__starts_at"))
+
+
+def absences_in(*, office_codes: list[str], period) -> list[tuple[Meeting, list[Office]]]:
+    """The Rakor held in the period with the kab/kota offices (of `office_codes`) marked absent, one
+    pair per meeting, earliest first (the evaluation's findings name them; one query)."""
+    invitees = (Invitee.objects.filter(presence=Invitee.Presence.ABSENT, office__code__in=office_codes,
+                                       meeting__status=Meeting.Status.SCHEDULED)
+                .filter(meeting__starts_at__date__gte=period.start, meeting__starts_at__date__lte=period.end)
+                .select_related("meeting__organiser", "office").order_by("meeting__starts_at", "office__code"))
+    grouped: dict[UUID, tuple[Meeting, list[Office]]] = {}
+    for invitee in invitees:
+        grouped.setdefault(invitee.meeting_id, (invitee.meeting, []))[1].append(invitee.office)
+    return list(grouped.values())

@@ -22,7 +22,7 @@ def reports(make_report):
 def test_the_evaluation_page_shows_indicators_and_findings(client, evaluator, reports,
                                                           django_assert_max_num_queries):
     client.force_login(evaluator)
-    with django_assert_max_num_queries(18):  # + the previous quarter (5), constraint texts (1), follow-up (1), 2FA (1)
+    with django_assert_max_num_queries(19):  # + the previous quarter (5), constraint texts (1), follow-up (1), 2FA (1), Rakor absences (1)
         response = client.get(reverse("evaluation:evaluation", args=["35", "2025Q2"]))
     html = response.content.decode()
     assert "Hanya 2 dari 38 KPU Kabupaten/Kota yang telah memanfaatkan grup WhatsApp Bakohumas eksternal." in html
