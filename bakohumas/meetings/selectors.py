@@ -70,7 +70,7 @@ def meetings_for_user(user) -> QuerySet[Meeting]:
 
 def meeting_agenda(meeting: Meeting) -> list[AgendaItem]:
     return list(meeting.agenda.prefetch_related(
-        Prefetch("directions", queryset=Direction.objects.prefetch_related("actions__office"))))
+        Prefetch("directions", queryset=Direction.objects.prefetch_related("actions__office", "actions__due_period"))))
 
 
 def meeting_invitees(meeting: Meeting) -> list[Invitee]:

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -99,7 +100,7 @@ def meeting_detail(request: AuthenticatedHttpRequest, meeting_id: UUID) -> HttpR
     text = invitation_text(meeting) if can_manage else ""
     return render(request, "meetings/detail.html", {
         "meeting": meeting, "agenda": s.meeting_agenda(meeting), "recap": recap, "mine": mine,
-        "can_manage": can_manage, "may_chair": s.may_chair(request.user, meeting),
+        "can_manage": can_manage, "is_over": meeting.ends_at <= timezone.now(), "may_chair": s.may_chair(request.user, meeting),
         "may_record": mine is not None and s.may_record_attendance(request.user, mine),
         "may_see_minutes": s.may_see_minutes(request.user, meeting),
         "invited": [(o, o.whatsapp(text)) for o in invited_offices(meeting, recap.invitees)] if can_manage else [], "whatsapp_text": text,

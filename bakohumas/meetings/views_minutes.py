@@ -32,7 +32,7 @@ def minutes(request: AuthenticatedHttpRequest, meeting_id: UUID) -> HttpResponse
     return render(request, "meetings/minutes.html", {
         "meeting": meeting, "agenda": s.meeting_agenda(meeting), "can_edit": can_edit,
         "can_make_actions": s.may_manage(request.user, meeting), "may_chair": s.may_chair(request.user, meeting),
-        "direction_form": DirectionForm(),
+        "direction_form": DirectionForm(), "invited_count": meeting.invitees.count(),
         "actions_form": DirectionActionsForm(meeting=meeting, initial={"due_period": later or meeting.period}),
     })
 

@@ -94,7 +94,7 @@ def test_an_office_records_attendance_and_publishes_its_news_item(browser, live_
 
     province = logged_in_page(browser, live_server.url, "evaluator", PASSWORD)
     province.goto(f"/rakor/{meeting.id}/")
-    row = province.get_by_role("row").filter(has_text="KPU Kota Kediri")
+    row = province.locator(".invitee-list li").filter(has_text="KPU Kota Kediri")
     expect(row.get_by_label("Kehadiran")).to_have_value("present")
     expect(row.get_by_role("link", name="Terbit")).to_have_attribute(
         "href", "https://kota-kediri.kpu.go.id/berita/rakor-bakohumas")

@@ -22,7 +22,7 @@ def busy(meeting, evaluator, operator):
     return meeting
 
 
-@pytest.mark.parametrize("name, limit", [("meetings:detail", 14), ("meetings:minutes", 12),
+@pytest.mark.parametrize("name, limit", [("meetings:detail", 14), ("meetings:minutes", 14),
                                          ("meetings:attendance_list", 12)])
 def test_the_page_takes_a_fixed_number_of_queries(client, busy, evaluator, name, limit,
                                                   django_assert_max_num_queries):
