@@ -51,6 +51,6 @@ def meeting_ics(meeting: Meeting, *, attendees: list[str] | None = None, now: dt
     for email in attendees or []:
         attendee = vCalAddress(f"mailto:{email}")
         attendee.params["role"] = vText("REQ-PARTICIPANT")
-        event.add("attendee", attendee, encode=0)
+        event.add("attendee", attendee, encode=False)
     calendar.add_component(event)
     return calendar.to_ical()

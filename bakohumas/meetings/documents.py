@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from bakohumas.core.formatting import tanggal
 from bakohumas.core.spreadsheet import new_workbook, workbook_bytes
 from bakohumas.meetings.invitations import when_text, where_text
-from bakohumas.meetings.models import Meeting
+from bakohumas.meetings.models import Attendee, Meeting
 from bakohumas.meetings.selectors import attendance_recap, meeting_agenda
 from bakohumas.offices.models import Office
 from bakohumas.ppid.documents import html_to_pdf
@@ -43,7 +43,9 @@ def filename(meeting: Meeting, kind: str, fmt: str) -> str:
 
 def invitation_pdf(meeting: Meeting) -> bytes:
     with translation.override("id"):
-        ctx = _context(meeting) | {"invitees": list(meeting.invitees.select_related("office"))}
+        sent = timezone.localtime(meeting.invited_at).date() if meeting.invited_at else timezone.localdate()
+        ctx = _context(meeting) | {"invitees": list(meeting.invitees.select_related("office")),
+                                   "letter_day": tanggal(sent)}
         return html_to_pdf(render_to_string("meetings/print_invitation.html", ctx))
 
 
@@ -69,7 +71,7 @@ def attendance_xlsx(meeting: Meeting) -> bytes:
         cell.font = Font(bold=True)
     number = 0
     for invitee in recap.invitees:
-        people = list(invitee.attendees.all()) or [None]
+        people: list[Attendee | None] = list(invitee.attendees.all()) or [None]
         for person in people:
             number += 1
             sheet.append([number, invitee.office.name, str(invitee.get_presence_display()),
@@ -108,7 +110,7 @@ def minutes_docx(meeting: Meeting) -> bytes:
     for label, value in (("Rapat", meeting.title), ("Hari/tanggal", ctx["when"]), ("Tempat", ctx["where"]),
                          ("Pimpinan rapat", meeting.chair_name or "-"),
                          ("Peserta", f"{len(recap.present)} dari {len(recap.invitees)} satuan kerja hadir "
-                                     f"({recap.people} orang)")):
+                                     f"({recap.people} nama tercatat)")):
         cells = table.add_row().cells
         cells[0].text, cells[1].text = label, value
     for number, item in enumerate(ctx["agenda"], start=1):

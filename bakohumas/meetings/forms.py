@@ -28,12 +28,6 @@ class _Form(forms.Form):
         super().__init__(*args, **kwargs)
 
 
-def _period_field(label: str) -> forms.ModelChoiceField:
-    field = forms.ModelChoiceField(label=label, queryset=Period.objects.all())
-    field.label_from_instance = lambda p: p.label  # type: ignore[method-assign]
-    return field
-
-
 class MeetingForm(_Form):
     title = forms.CharField(label=gettext_lazy("Nama rapat"), max_length=200,
                             initial=gettext_lazy("Rapat Koordinasi Bakohumas"))
@@ -62,7 +56,7 @@ class MeetingForm(_Form):
             del self.fields["offices"]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         start, end = data.get("starts_at"), data.get("ends_at")
         if start and end and end <= start:
             self.add_error("ends_at", _("Waktu selesai harus setelah waktu mulai."))

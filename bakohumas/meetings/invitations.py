@@ -84,7 +84,7 @@ class InvitedOffice:
 def invited_offices(meeting: Meeting, invitees: list[Invitee] | None = None) -> list[InvitedOffice]:
     """Each invited office with the contacts of its operators and Ketua Bakohumas (two queries)."""
     invitees = invitees if invitees is not None else list(meeting.invitees.select_related("office"))
-    by_office: dict[int, list[Contact]] = defaultdict(list)
+    by_office: dict[int | None, list[Contact]] = defaultdict(list)
     staff = (User.objects.filter(office__in=[i.office_id for i in invitees], role__in=STAFF_ROLES, is_active=True)
              .order_by("role", "last_name", "username"))
     for user in staff:

@@ -8,7 +8,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -161,7 +161,7 @@ def agenda_add(request: AuthenticatedHttpRequest, meeting_id: UUID) -> HttpRespo
 
 
 @login_required
-def material(request: AuthenticatedHttpRequest, meeting_id: UUID, item_id: UUID) -> HttpResponse:
+def material(request: AuthenticatedHttpRequest, meeting_id: UUID, item_id: UUID) -> FileResponse:
     meeting = s.get_meeting_for_user(request.user, meeting_id)
     item = s.get_item(meeting, item_id)
     return serve_file(request, item.material, filename=item.material_name or "bahan-rakor")

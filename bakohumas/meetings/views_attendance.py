@@ -77,7 +77,8 @@ def presence(request: AuthenticatedHttpRequest, meeting_id: UUID, office_code: s
 def attendance_list(request: AuthenticatedHttpRequest, meeting_id: UUID, fmt: str) -> HttpResponse:
     meeting = s.get_meeting_for_user(request.user, meeting_id)
     if not (s.may_manage(request.user, meeting) or s.may_chair(request.user, meeting)
-            or request.user.office_id == meeting.organiser_id or request.user.office.is_national):
+            or request.user.office_id == meeting.organiser_id
+            or (request.user.office is not None and request.user.office.is_national)):
         raise PermissionDenied
     if fmt == "pdf":
         return _download(attendance_pdf(meeting), filename(meeting, "daftar-hadir", "pdf"), PDF)
