@@ -78,14 +78,15 @@ def meeting_edit(request: AuthenticatedHttpRequest, meeting_id: UUID) -> HttpRes
     form = MeetingForm(request.POST or None, with_offices=False,
                        initial={name: getattr(meeting, name) for name in fields})
     if request.method == "POST" and form.is_valid():
+        sent_before = meeting.invited_at
         try:
             meeting_update(meeting=meeting, actor=request.user, data=form.meeting_data())
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
+            resent = sent_before is not None and meeting.invited_at != sent_before
             messages.success(request, _("Perubahan tersimpan.") + (
-                " " + _("Undangan perubahan dikirim ulang ke kantor yang diundang.")
-                if meeting.invited_sequence == meeting.sequence and meeting.sequence else ""))
+                " " + _("Undangan perubahan dikirim ulang ke kantor yang diundang.") if resent else ""))
             return redirect("meetings:detail", meeting_id=meeting.id)
     return render(request, "meetings/form.html", {"form": form, "meeting": meeting, "organiser": meeting.organiser},
                   status=400 if form.is_bound else 200)

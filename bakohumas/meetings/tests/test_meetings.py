@@ -201,3 +201,24 @@ def test_the_meeting_is_cancelled_status(meeting, evaluator):
     meeting_cancel(meeting=meeting, actor=evaluator)
     assert Meeting.objects.get(pk=meeting.pk).status == "cancelled"
     assert timezone.now()  # the cancellation of a meeting never invited sends nothing
+
+
+def test_changing_the_time_on_the_page_resends_and_says_so(client, meeting, evaluator, smtp_server,
+                                                           django_capture_on_commit_callbacks):
+    meeting_invite(meeting=meeting, actor=evaluator)
+    client.force_login(evaluator)
+    later = timezone.localtime(meeting.starts_at) + dt.timedelta(days=1)
+    data = {"title": meeting.title, "starts_at": later.strftime("%Y-%m-%dT%H:%M"),
+            "ends_at": (later + dt.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"), "mode": "online",
+            "link": meeting.link, "place": "", "period": "2025Q2", "chair_name": ""}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("meetings:edit", args=[meeting.id]), data, follow=True)
+    assert "dikirim ulang" in response.content.decode()
+    assert Meeting.objects.get(pk=meeting.pk).sequence == 1
+    assert smtp_server.messages[-1]["Subject"].startswith("Perubahan jadwal")
+
+
+def test_an_office_of_another_province_cannot_be_invited(jatim, evaluator):
+    with pytest.raises(ValidationError):
+        meeting_schedule(organiser=jatim, actor=evaluator, data=meeting_data(),
+                         offices=[Office.objects.get(code="3374")])
