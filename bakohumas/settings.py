@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "bakohumas.publications",
     "bakohumas.posts",
     "bakohumas.governance",
+    "bakohumas.meetings",
     "bakohumas.demo",
 ]
 

@@ -37,6 +37,7 @@ urlpatterns = [
     path("medsos/", include("bakohumas.posts.urls")),
     path("tata-kelola/", include("bakohumas.governance.urls")),
     path("unduhan/", include("bakohumas.jobs.urls")),
+    path("rakor/", include("bakohumas.meetings.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -32,6 +32,7 @@ KINDS: dict[str, tuple[Any, tuple[str, ...]]] = {
     "offices": (_("Kantor dan jabatan"), ("position.",)),
     "jobs": (_("Unduhan"), ("job.",)),
     "accounts": (_("Pengelolaan akun"), ("account.",)),
+    "meetings": (_("Rakor"), ("meetings.",)),
 }
 
 ACTIONS = {
@@ -55,6 +56,15 @@ ACTIONS = {
     "auth.sessions_end_others": _("keluar dari semua perangkat lain"),
     "auth.backup_codes_generate": _("kode cadangan dibuat"),
     "auth.backup_code_used": _("masuk dengan kode cadangan"),
+    "meetings.meeting.schedule": _("rakor dijadwalkan"),
+    "meetings.meeting.invite": _("undangan rakor dikirim"),
+    "meetings.meeting.cancel": _("rakor dibatalkan"),
+    "meetings.minutes.save": _("notulen rakor disimpan"),
+    "meetings.minutes.approve": _("notulen rakor disetujui"),
+    "meetings.direction.actions": _("arahan rakor dijadikan tindak lanjut"),
+    "meetings.attendance.remove": _("nama dihapus dari daftar hadir rakor"),
+    "meetings.attendance.mark": _("kehadiran kantor di rakor ditandai"),
+    "meetings.news.draft": _("draf berita rakor dibuat"),
 }
 
 VERBS = {

@@ -34,6 +34,7 @@ FILE_VIEWS: dict[str, tuple[str, ...]] = {
     "media.Derivative.file": ("media:derivative",),
     "jobs.Job.file": ("jobs:download",),
     "offices.OfficeProfile.logo": ("offices:profile_logo",),
+    "meetings.AgendaItem.material": ("meetings:material",),
 }
 
 # What a browser may show in the page: pictures and PDFs, which run no script of ours. Anything

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from bakohumas.library.demo import library_demo_load
 from bakohumas.media.demo import media_demo_load
+from bakohumas.meetings.demo import meetings_demo_load
 from bakohumas.offices.demo import office_profiles_demo_load
 from bakohumas.offices.models import Office, PositionTerm, User
 from bakohumas.offices.services import position_handover
@@ -174,6 +175,7 @@ def demo_load() -> list[User]:
     publications_demo_load()  # after the media: the news item carries the best photo
     governance_demo_load()
     followup_demo_load()
+    meetings_demo_load()  # after the follow-up demo: the Rakor's directions add actions
     _suggestions_as_entered(period_q2, codes)
     return users
 

@@ -4,6 +4,8 @@ Counts in words where Indonesian style asks for them; percentages as whole numbe
 
 from __future__ import annotations
 
+from django.utils import timezone
+
 from bakohumas.core.formatting import angka, angka_kapital, join_id, tanggal, whole_percent
 from bakohumas.evaluation.engine import EvaluationResult, IndicatorResult
 from bakohumas.evaluation.recommendations import names_text
@@ -99,6 +101,26 @@ def _ratio(item: IndicatorResult) -> str | None:
     return f"{item.name}: {n} dari {total} ({whole_percent(n, total)}%)."
 
 
+def _rakor(result: EvaluationResult) -> list[str]:
+    """Who did not attend the Rakor held in the quarter (bakohumas.meetings), one sentence per meeting;
+    for the nation, one count."""
+    from bakohumas.meetings.selectors import absences_in
+
+    absences = absences_in(office_codes=[o.code for o in result.offices], period=result.period)
+    if not absences:
+        return []
+    if result.is_national:
+        offices = {o.pk for _meeting, absent in absences for o in absent}
+        return [f"{angka_kapital(len(offices))} {UNIT} tidak mengikuti Rakor Bakohumas provinsinya pada "
+                f"{result.period.label}."]
+    lines = []
+    for meeting, absent in absences:
+        day = tanggal(timezone.localtime(meeting.starts_at).date())
+        sentence = f"{angka_kapital(len(absent))} {UNIT} tidak mengikuti {meeting.title} {day}"
+        lines.append(sentence + (f": {join_id([o.name for o in absent])}." if len(absent) <= 10 else "."))
+    return lines
+
+
 def write_findings(result: EvaluationResult) -> list[str]:
     lines = _completeness(result)
     if result.expected == 0:
@@ -118,4 +140,4 @@ def write_findings(result: EvaluationResult) -> list[str]:
             sentence = _ratio(item)
             if sentence:
                 lines.append(sentence)
-    return lines
+    return lines + _rakor(result)

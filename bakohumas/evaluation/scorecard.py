@@ -79,6 +79,7 @@ class Scorecard:
     contact: str
     recommendations: list[Recommendation] = field(default_factory=list)
     actions: list[EvaluatedAction] = field(default_factory=list)
+    rakor: list[Any] = field(default_factory=list)  # meetings.Invitee: the Rakor of the period, attended or not
 
     @property
     def reported(self) -> bool:
@@ -184,4 +185,7 @@ def office_scorecard(*, office: Office, period: Period, today: dt.date | None = 
     card.recommendations = office_recommendations(values=current_values or {}, late=late, reported=reported,
                                                   contact=contact)
     card.actions = [evaluate_action(a, period) for a in actions_for_office(office)]
+    from bakohumas.meetings.selectors import office_rakor  # meetings builds on evaluation, not the other way
+
+    card.rakor = office_rakor(office, period)
     return card

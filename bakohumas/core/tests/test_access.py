@@ -68,7 +68,7 @@ APP_TABLES = ["bakohumas.ppid.tests.test_access_ppid", "bakohumas.followup.tests
               "bakohumas.quality.tests.test_access_quality", "bakohumas.media.tests.test_access_media",
               "bakohumas.publications.tests.test_access_publications", "bakohumas.posts.tests.test_access_posts",
               "bakohumas.governance.tests.test_access_governance", "bakohumas.accounts.tests.test_access_accounts",
-              "bakohumas.audit.tests.test_access_audit"]
+              "bakohumas.audit.tests.test_access_audit", "bakohumas.meetings.tests.test_access_meetings"]
 
 
 def _all_tables() -> set[str]:

@@ -37,6 +37,7 @@ KINDS = {
     "bakohumas.reports.forms.ImportUploadForm": ("file", "laporan.csv"),
     "bakohumas.media.forms.UploadForm": ("berkas", "foto.jpg"),
     "bakohumas.offices.forms.OfficeProfileForm": ("logo", "logo.png"),
+    "bakohumas.meetings.forms.AgendaItemForm": ("material", "bahan.pdf"),
 }
 # Checked elsewhere, on purpose: the media batch upload refuses each bad file in the service
 # (media_add: size per kind, bytes against name) so that one refusal never loses the rest of the

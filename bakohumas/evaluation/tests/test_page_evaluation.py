@@ -73,7 +73,7 @@ def test_it_offers_the_four_documents(client, evaluator, reports):
 def test_the_national_page_has_a_bounded_number_of_queries(client, national, reports,
                                                           django_assert_max_num_queries):
     client.force_login(national)
-    with django_assert_max_num_queries(32):  # + the 2FA device; + the edits and the recommendations (about 12)
+    with django_assert_max_num_queries(33):  # + the 2FA device; + the Rakor absences (findings); + the edits and the recommendations (about 12)
         response = client.get(reverse("evaluation:evaluation", args=[Office.NATIONAL_CODE, "2025Q2"]))
     assert response.status_code == 200
     assert response.context["summary"].scope_title == "KPU RI — Nasional"

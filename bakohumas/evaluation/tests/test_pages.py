@@ -22,7 +22,8 @@ def reports(make_report):
 def test_the_evaluation_page_shows_indicators_and_findings(client, evaluator, reports,
                                                           django_assert_max_num_queries):
     client.force_login(evaluator)
-    with django_assert_max_num_queries(32):  # + the previous quarter (5), constraint texts (1), follow-up (1), 2FA (1),
+    with django_assert_max_num_queries(33):  # + the previous quarter (5), constraint texts (1), follow-up (1), 2FA (1),
+        # Rakor absences (1),
         # the edits (1) and the recommendations: report values (2) and the records' signals (about 8)
         response = client.get(reverse("evaluation:evaluation", args=["35", "2025Q2"]))
     html = response.content.decode()
