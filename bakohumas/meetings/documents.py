@@ -9,6 +9,7 @@ import io
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from bakohumas.offices.letterhead import Letterhead, docx_document, docx_letterhead, letterhead_for
 from bakohumas.core.formatting import tanggal
 from bakohumas.core.spreadsheet import new_workbook, workbook_bytes
 from bakohumas.meetings.invitations import when_text, where_text
@@ -22,12 +23,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF = "application/pdf"
 
 
-def _letterhead(office: Office) -> dict[str, str]:
-    """The letterhead of the office's letters. Only the office's name and region for now; the
-    office profile (address, telephone, logo), where it exists, is to be wired in here."""
-    name = office.name.upper()
-    return {"title": "KOMISI PEMILIHAN UMUM", "name": name.removeprefix("KPU ").strip() or name,
-            "region": office.region_name, "address": ""}
+def _letterhead(office: Office) -> Letterhead:
+    """The organiser's kop surat from its office profile (the office's name alone without one)."""
+    return letterhead_for(office)
 
 
 def _context(meeting: Meeting) -> dict:
@@ -95,14 +93,13 @@ def minutes_pdf(meeting: Meeting) -> bytes:
 
 
 def minutes_docx(meeting: Meeting) -> bytes:
-    from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     ctx = _context(meeting)
     recap = attendance_recap(meeting)
-    doc = Document()
-    head = ctx["letterhead"]
-    for text, bold in ((head["title"], True), (head["name"], True), ("NOTULEN RAPAT", True)):
+    doc = docx_document()
+    docx_letterhead(doc, ctx["letterhead"])
+    for text, bold in (("NOTULEN RAPAT", True),):
         paragraph = doc.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.add_run(text).bold = bold
