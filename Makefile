@@ -14,7 +14,9 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+# Then the test tools from npm (axe-core), exactly as package-lock.json says.
 install: $(STAMP)
+	@scripts/install-node-tools
 
 demo: install
 	$(BIN)/bakohumas demo

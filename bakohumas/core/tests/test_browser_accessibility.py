@@ -1,0 +1,126 @@
+"""Accessibility (issue 18 item 6; docs/architecture.md, "Accessibility"): axe-core over every HTML page of
+every access table, as every role that may open it, on a phone and on a desktop, on the demo data. No
+serious or critical violation may remain. One browser, one page per viewport, the role switched by its
+session cookie. Needs /usr/bin/chromium and axe-core (`npm ci`)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.files.base import ContentFile
+
+from bakohumas.a11y_testing import Target, axe_script, blocking_violations, html_pages
+from bakohumas.browser_testing import PHONE, TIMEOUT_MS
+from bakohumas.demo.data import demo_load
+from bakohumas.offices.models import Office, User
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+OFFICE, PROVINCE, PERIOD = "3571", "35", "2025Q2"
+# Kinds of URL argument whose pages are files, not HTML (downloads, exports, citations, upload chunks).
+FILE_KINDS = {"file", "part", "cite", "export", "template", "derivative", "notice", "session", "evidence"}
+FILE_PAGES = {"library:cover", "records:partnership_document", "ppid:power_of_attorney", "media:original",
+              "jobs:status", "jobs:download", "health", "oai"}
+DESKTOP_1366 = {"viewport": {"width": 1366, "height": 900}}
+
+
+def _demo_arguments(users: dict):
+    """URL arguments from the demo data for each kind of the access tables: Kota Kediri's and Jawa Timur's
+    objects, which the tables' roles (bakohumas/conftest.py) see as the tables' own fixtures would."""
+    from bakohumas.accounts.services_onboarding import account_invite
+    from bakohumas.audit.models import AuditEntry
+    from bakohumas.governance.models import PlannedPost
+    from bakohumas.jobs.models import Job
+    from bakohumas.library.models import CatalogueRecord, IsbnApplication
+    from bakohumas.media.models import MediaFile
+    from bakohumas.ppid.models import InformationRequest
+    from bakohumas.publications.models import Output
+    from bakohumas.records.models import Activity, Channel, Partnership
+    from bakohumas.reports.models import Submission
+
+    kediri = Office.objects.get(code=OFFICE)
+    submission = Submission.objects.get(office=kediri, period__code=PERIOD)
+    request = InformationRequest.objects.filter(office=kediri).first()
+    job = Job(kind="evaluation_document", title="Evaluasi Jawa Timur", requested_by=users["evaluator"],
+              status=Job.Status.DONE, progress=100, filename="evaluasi.pdf", content_type="application/pdf")
+    job.file.save("evaluasi.pdf", ContentFile(b"%PDF-1.7 uji"), save=True)
+    account = User.objects.create_user(username="operator.dua", password="Sandi-Uji-2025!", first_name="Operator Dua",
+                                       office=kediri, role=User.Role.OPERATOR)
+    invitation = account_invite(actor=users["national"], office=kediri, name="Operator Baru",
+                                email="baru@contoh.kpu.go.id", phone="", role=User.Role.OPERATOR)
+    fixed = {
+        "none": [], "office": [OFFICE], "province": [PROVINCE], "period": [PERIOD], "office_period": [OFFICE, PERIOD],
+        "province_period": [PROVINCE, PERIOD], "submission": [submission.id], "version": [submission.id, 1],
+        "request": [request.id], "job": [job.id], "account": [account.pk], "reset": ["MQ", "bukan-token"],
+        "activity": [Activity.objects.filter(office=kediri).first().id],
+        "channel": [Channel.objects.filter(office=kediri).first().id],
+        "partnership": [Partnership.objects.filter(office=kediri).first().id],
+        "plan": [PlannedPost.objects.filter(office=kediri).first().id],
+        "media": [MediaFile.objects.filter(office=kediri).first().id],
+        "output": [Output.objects.filter(office=kediri).first().id],
+        "record": [CatalogueRecord.objects.filter(office=kediri).first().id],
+        "application": [IsbnApplication.objects.filter(office=kediri).first().id],
+        "entry": [AuditEntry.objects.filter(office=kediri).first().id],
+    }
+
+    def args_for(name: str, kind: str) -> list | None:
+        if kind in FILE_KINDS or name in FILE_PAGES:
+            return None
+        if kind == "token":
+            return [invitation.token] if name == "invitation" else [request.tracking_token]
+        return fixed[kind]
+
+    return args_for
+
+
+def _check(page, targets: list[Target], sessions: dict[str, str], base_url: str) -> list[str]:
+    """axe on each distinct page (a page two roles get alike is checked once), as its role."""
+    failures = []
+    current_role = None
+    seen: set[str] = set()
+    for target in targets:
+        if target.digest in seen:
+            continue
+        seen.add(target.digest)
+        if target.role != current_role:
+            page.context.clear_cookies()
+            page.context.add_cookies([{"name": django_settings.SESSION_COOKIE_NAME, "value": sessions[target.role],
+                                       "url": base_url}])
+            current_role = target.role
+        page.goto(target.url)
+        for violation in blocking_violations(page):
+            failures.append(f"{target.name} ({target.role}, {page.viewport_size['width']}px) {target.url}: "
+                            f"{violation['impact']} {violation['id']} — {violation['help']}: {violation['targets']}")
+    return failures
+
+
+def test_no_page_has_a_serious_or_critical_accessibility_violation(browser, live_server, client, users):
+    started = time.monotonic()
+    axe = axe_script()
+    demo_load()
+    unreached: list[str] = []
+    targets = list(html_pages(client, users, _demo_arguments(users), unreached))
+    sessions = {}
+    for role, user in users.items():
+        client.force_login(user)
+        sessions[role] = client.cookies[django_settings.SESSION_COOKIE_NAME].value
+    loaded = time.monotonic()
+
+    failures = []
+    for options in (PHONE, DESKTOP_1366):
+        context = browser.new_context(base_url=live_server.url, locale="id-ID", timezone_id="Asia/Jakarta", **options)
+        context.set_default_timeout(TIMEOUT_MS)
+        context.add_init_script(path=str(axe))
+        page = context.new_page()
+        failures += _check(page, targets, sessions, live_server.url)
+        context.close()
+    elapsed = time.monotonic() - started
+    print(f"\naxe: {len(targets)} halaman×peran ({len({t.digest for t in targets})} berbeda) × 2 ukuran layar; "
+          f"{len({t.name for t in targets})} jenis halaman; "
+          f"data demo {loaded - started:.0f} s, axe {elapsed - (loaded - started):.0f} s; "
+          f"tidak terjangkau dengan data demo: {unreached}")
+    assert not failures, "\n".join(failures)
+    assert not unreached, "halaman dalam tabel akses yang tidak terbuka dengan data demo (perbaiki _demo_arguments)"
+    assert {t.role for t in targets} == set(users)
