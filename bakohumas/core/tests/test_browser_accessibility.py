@@ -124,3 +124,15 @@ def test_no_page_has_a_serious_or_critical_accessibility_violation(browser, live
     assert not failures, "\n".join(failures)
     assert not unreached, "halaman dalam tabel akses yang tidak terbuka dengan data demo (perbaiki _demo_arguments)"
     assert {t.role for t in targets} == set(users)
+
+
+def test_the_check_sees_what_it_must_fail_on(browser):
+    """The check itself: a scroll region the keyboard cannot reach and grey text on white are found."""
+    page = browser.new_page()
+    page.set_content('<!doctype html><html lang="id"><title>Uji</title><body><main><h1>Uji</h1>'
+                     '<p style="color:#aaa">Teks pucat</p><div style="overflow:auto;width:100px">'
+                     '<table><tr><td>1</td><td style="padding-left:800px">2</td></tr></table></div></main></body></html>')
+    page.add_script_tag(path=str(axe_script()))
+    found = {violation["id"] for violation in blocking_violations(page)}
+    page.close()
+    assert {"color-contrast", "scrollable-region-focusable"} <= found
