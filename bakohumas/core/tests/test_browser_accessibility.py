@@ -10,6 +10,7 @@ import time
 import pytest
 from django.conf import settings as django_settings
 from django.core.files.base import ContentFile
+from django.urls import reverse
 
 from bakohumas.a11y_testing import Target, axe_script, blocking_violations, html_pages
 from bakohumas.browser_testing import PHONE, TIMEOUT_MS
@@ -136,3 +137,28 @@ def test_the_check_sees_what_it_must_fail_on(browser):
     found = {violation["id"] for violation in blocking_violations(page)}
     page.close()
     assert {"color-contrast", "scrollable-region-focusable"} <= found
+
+
+def test_the_keyboard_reaches_every_control_with_a_visible_focus_ring(browser, live_server, operator):
+    """Tab through a form on a phone (a new partnership: text, date, select and file fields, buttons): the
+    skip link comes first and leads into the page; every stop shows the focus ring (outline ≥ 2 px)."""
+    from bakohumas.browser_testing import logged_in_page
+    from bakohumas.conftest import PASSWORD
+
+    page = logged_in_page(browser, live_server.url, "operator", PASSWORD, **PHONE)
+    page.goto(reverse("records:partnership_create", args=[OFFICE]))
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    stops = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        stop = page.evaluate("""() => { const el = document.activeElement, style = getComputedStyle(el);
+          return {tag: el.tagName, text: (el.textContent || el.name || '').trim().slice(0, 30),
+                  outline: style.outlineStyle + ' ' + style.outlineWidth + ' ' + el.matches(':focus'),
+                  ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2}; }""")
+        if stop["tag"] == "BODY":
+            break
+        stops.append(stop)
+    assert len(stops) >= 5 and all(stop["ring"] for stop in stops), [s for s in stops if not s["ring"]]
