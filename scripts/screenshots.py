@@ -159,6 +159,25 @@ def account_shots(browser, base_url: str, shot) -> None:
     page.context.close()
 
 
+def table_shots(browser, base_url: str, shot) -> None:
+    """Wide tables (issue 18): the PPID requests and a province's evaluation on a phone (cards, and scroll
+    regions with their hint), and the national dashboard whole on a 1366-wide screen."""
+    from bakohumas.demo.data import PASSWORD
+
+    page = login(browser, base_url, "operator.kediri", PASSWORD, **PHONE)
+    page.goto(f"/ppid/kantor/{OFFICE}/")
+    shot(page, "46-ppid-daftar-permohonan-ponsel.png")
+    page.context.close()
+    page = login(browser, base_url, "evaluator.jatim", PASSWORD, **PHONE)
+    page.goto(f"/evaluasi/{PROVINCE}/{REVIEW_PERIOD}/")
+    shot(page, "47-evaluasi-provinsi-ponsel.png")
+    page.context.close()
+    page = login(browser, base_url, "humas.ri", PASSWORD, viewport={"width": 1366, "height": 900}, device_scale_factor=1)
+    page.goto(f"/evaluasi/nasional/{REVIEW_PERIOD}/")
+    shot(page, "48-tabel-nasional-1366.png", full_page=False)
+    page.context.close()
+
+
 def take(browser, base_url: str, draft_id: str, out: Path) -> list[Path]:
     from bakohumas.demo.data import PASSWORD
 
@@ -287,6 +306,7 @@ def take(browser, base_url: str, draft_id: str, out: Path) -> list[Path]:
     page.context.close()
 
     account_shots(browser, base_url, shot)
+    table_shots(browser, base_url, shot)
 
     # The operator of KPU Kota Kediri on a phone: an activity's documentation and SOP, the posts,
     # the governance figures and the content calendar (issues 5 and 8).
