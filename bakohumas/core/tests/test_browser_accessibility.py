@@ -43,7 +43,7 @@ def _demo_arguments(users: dict):
 
     kediri = Office.objects.get(code=OFFICE)
     submission = Submission.objects.get(office=kediri, period__code=PERIOD)
-    request = InformationRequest.objects.filter(office=kediri).first()
+    request = InformationRequest.objects.filter(office=kediri)[0]
     job = Job(kind="evaluation_document", title="Evaluasi Jawa Timur", requested_by=users["evaluator"],
               status=Job.Status.DONE, progress=100, filename="evaluasi.pdf", content_type="application/pdf")
     job.file.save("evaluasi.pdf", ContentFile(b"%PDF-1.7 uji"), save=True)
@@ -51,19 +51,19 @@ def _demo_arguments(users: dict):
                                        office=kediri, role=User.Role.OPERATOR)
     invitation = account_invite(actor=users["national"], office=kediri, name="Operator Baru",
                                 email="baru@contoh.kpu.go.id", phone="", role=User.Role.OPERATOR)
-    fixed = {
+    fixed: dict[str, list] = {
         "none": [], "office": [OFFICE], "province": [PROVINCE], "period": [PERIOD], "office_period": [OFFICE, PERIOD],
         "province_period": [PROVINCE, PERIOD], "submission": [submission.id], "version": [submission.id, 1],
         "request": [request.id], "job": [job.id], "account": [account.pk], "reset": ["MQ", "bukan-token"],
-        "activity": [Activity.objects.filter(office=kediri).first().id],
-        "channel": [Channel.objects.filter(office=kediri).first().id],
-        "partnership": [Partnership.objects.filter(office=kediri).first().id],
-        "plan": [PlannedPost.objects.filter(office=kediri).first().id],
-        "media": [MediaFile.objects.filter(office=kediri).first().id],
-        "output": [Output.objects.filter(office=kediri).first().id],
-        "record": [CatalogueRecord.objects.filter(office=kediri).first().id],
-        "application": [IsbnApplication.objects.filter(office=kediri).first().id],
-        "entry": [AuditEntry.objects.filter(office=kediri).first().id],
+        "activity": [Activity.objects.filter(office=kediri)[0].id],
+        "channel": [Channel.objects.filter(office=kediri)[0].id],
+        "partnership": [Partnership.objects.filter(office=kediri)[0].id],
+        "plan": [PlannedPost.objects.filter(office=kediri)[0].id],
+        "media": [MediaFile.objects.filter(office=kediri)[0].id],
+        "output": [Output.objects.filter(office=kediri)[0].id],
+        "record": [CatalogueRecord.objects.filter(office=kediri)[0].id],
+        "application": [IsbnApplication.objects.filter(office=kediri)[0].id],
+        "entry": [AuditEntry.objects.filter(office=kediri)[0].id],
     }
 
     def args_for(name: str, kind: str) -> list | None:
