@@ -76,6 +76,27 @@ def _demo_arguments(users: dict):
     return args_for
 
 
+def _draft_entry_form(client, users: dict) -> list[Target]:
+    """The report entry form itself (the tables reach reports:detail with a sent report): a draft of the
+    next quarter started from the last one, as the operator and the Ketua who fill it in."""
+    from bakohumas.a11y_testing import page_digest
+    from bakohumas.reports.services import period_get_or_create, submission_start
+
+    from bakohumas.reports.models import Submission
+
+    kediri, period = Office.objects.get(code=OFFICE), period_get_or_create("2025Q3")
+    draft = Submission.objects.filter(office=kediri, period=period, status=Submission.Status.DRAFT).first() or \
+        submission_start(office=kediri, period=period, actor=users["operator"], copy_previous=True)
+    url = reverse("reports:detail", args=[draft.id])
+    targets = []
+    for role in ("operator", "ketua"):
+        client.force_login(users[role])
+        response = client.get(url)
+        assert response.status_code == 200
+        targets.append(Target("reports:detail (draf)", role, url, page_digest(response.content)))
+    return targets
+
+
 def _check(page, targets: list[Target], sessions: dict[str, str], base_url: str) -> list[str]:
     """axe on each distinct page (a page two roles get alike is checked once), as its role."""
     failures = []
@@ -102,7 +123,7 @@ def test_no_page_has_a_serious_or_critical_accessibility_violation(browser, live
     axe = axe_script()
     demo_load()
     unreached: list[str] = []
-    targets = list(html_pages(client, users, _demo_arguments(users), unreached))
+    targets = list(html_pages(client, users, _demo_arguments(users), unreached)) + _draft_entry_form(client, users)
     sessions = {}
     for role, user in users.items():
         client.force_login(user)
