@@ -14,7 +14,10 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+# Then the test tools from npm (axe-core), exactly as package-lock.json says. Not fatal here: `make test`
+# installs npm with the system packages afterwards, and scripts/run-tests installs axe-core again (CI fails there).
 install: $(STAMP)
+	@scripts/install-node-tools || true
 
 demo: install
 	$(BIN)/bakohumas demo

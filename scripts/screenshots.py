@@ -203,7 +203,7 @@ def draft_shots(browser, base_url: str, draft_id: str, shot) -> None:
     page.get_by_role("button", name="Simpan draf").click()
     page.get_by_role("alert").first.wait_for()
     page.locator("#butir-episode_podcast").evaluate("(element) => element.scrollIntoView({block: 'center'})")
-    shot(page, "47-galat-di-isian-ponsel.png", full_page=False)
+    shot(page, "58-galat-di-isian-ponsel.png", full_page=False)
     page.get_by_label("Jumlah episode podcast", exact=True).fill("2")
     page.get_by_role("button", name="Simpan draf").click()
     page.get_by_role("status").wait_for()
@@ -215,10 +215,29 @@ def draft_shots(browser, base_url: str, draft_id: str, shot) -> None:
 
     page = login(browser, base_url, "ketua.kediri", PASSWORD, **PHONE)
     page.goto(f"/laporan/{draft_id}/")
-    shot(page, "46-draf-dibuka-ketua-ponsel.png", full_page=False)
+    shot(page, "57-draf-dibuka-ketua-ponsel.png", full_page=False)
     page.get_by_role("button", name="Simpan & periksa untuk dikirim").click()
     page.get_by_role("heading", name="Periksa sebelum mengirim").wait_for()
-    shot(page, "48-kirim-konfirmasi-ponsel.png")
+    shot(page, "59-kirim-konfirmasi-ponsel.png")
+    page.context.close()
+
+
+def table_shots(browser, base_url: str, shot) -> None:
+    """Wide tables (issue 18): the PPID requests and a province's evaluation on a phone (cards, and scroll
+    regions with their hint), and the national dashboard whole on a 1366-wide screen."""
+    from bakohumas.demo.data import PASSWORD
+
+    page = login(browser, base_url, "operator.kediri", PASSWORD, **PHONE)
+    page.goto(f"/ppid/kantor/{OFFICE}/")
+    shot(page, "60-ppid-daftar-permohonan-ponsel.png")
+    page.context.close()
+    page = login(browser, base_url, "evaluator.jatim", PASSWORD, **PHONE)
+    page.goto(f"/evaluasi/{PROVINCE}/{REVIEW_PERIOD}/")
+    shot(page, "61-evaluasi-provinsi-ponsel.png")
+    page.context.close()
+    page = login(browser, base_url, "humas.ri", PASSWORD, viewport={"width": 1366, "height": 900}, device_scale_factor=1)
+    page.goto(f"/evaluasi/nasional/{REVIEW_PERIOD}/")
+    shot(page, "62-tabel-nasional-1366.png", full_page=False)
     page.context.close()
 
 
@@ -338,6 +357,7 @@ def take(browser, base_url: str, draft_id: str, out: Path, only: str = "") -> li
 
     account_shots(browser, base_url, shot)
     draft_shots(browser, base_url, draft_id, shot)
+    table_shots(browser, base_url, shot)
 
     # The operator of KPU Kota Kediri on a phone: an activity's documentation and SOP, the posts,
     # the governance figures and the content calendar (issues 5 and 8).
