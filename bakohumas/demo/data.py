@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from bakohumas.demo.history import later_quarters_load, quarter_values
 from bakohumas.library.demo import library_demo_load
 from bakohumas.media.demo import media_demo_load
 from bakohumas.offices.models import Office, PositionTerm, User
@@ -19,7 +20,7 @@ from bakohumas.offices.services import position_handover
 from bakohumas.followup.demo import followup_demo_load
 from bakohumas.governance.demo import governance_demo_load
 from bakohumas.posts.demo import posts_demo_load
-from bakohumas.ppid.demo import ppid_demo_load
+from bakohumas.ppid.demo import QuarterRequests, ppid_demo_load, ppid_history_load
 from bakohumas.publications.demo import publications_demo_load
 from bakohumas.records.demo import records_demo_load
 from bakohumas.reports.models import Period, Submission
@@ -29,7 +30,9 @@ from bakohumas.reports.suggestions import suggestions_for
 PROVINCE = "35"
 PASSWORD = "Demo-Bakohumas-2025"
 NOT_UPDATED_Q2 = ("3527", "3578")  # reported in Q1, not in Q2: evaluated on their Q1 report
-LATE_Q2 = {"3509": dt.date(2025, 7, 14), "3520": dt.date(2025, 7, 11), "3575": dt.date(2025, 7, 21)}
+LATE_Q2 = {"3509": dt.date(2025, 7, 14), "3520": dt.date(2025, 7, 11), "3575": dt.date(2025, 7, 16)}
+# Late, but before the Rakor: `evaluate --as-of 2025-07-17` reproduces the meeting.
+RAKOR_DAY = dt.date(2025, 7, 17)
 RETURNED_Q2 = "3516"
 AWAITING_Q2 = ("3571", "3504", "3522", "3574")
 
@@ -44,18 +47,6 @@ TARGETS_Q1 = {
     "kerja_sama_pemerintah": 28, "kerja_sama_non_pemerintah": 15, "media_center_aktif": 8,
     "episode_podcast": 6, "kendala_sdm": 31, "kendala_anggaran": 27, "kendala_sarpras": 23,
 }
-BOOLEAN = {"wa_bakohumas_eksternal", "wa_media_center", "media_center_aktif", "kendala_sdm", "kendala_anggaran",
-           "kendala_sarpras"}
-CONSTRAINT_TEXTS = [
-    "Jumlah staf humas terbatas; satu orang merangkap admin media sosial dan website.",
-    "Belum ada anggaran khusus untuk produksi konten video dan podcast.",
-    "Peralatan dokumentasi (kamera, mikrofon) terbatas dan sudah lama.",
-    "Keterampilan desain grafis dan penyuntingan video staf masih perlu ditingkatkan.",
-    "Ruang Media Center belum tertata dan dipakai untuk gudang logistik.",
-    "Koneksi internet kantor sering terputus saat siaran langsung.",
-]
-
-
 @dataclass(frozen=True)
 class DemoAccount:
     username: str
@@ -71,34 +62,6 @@ ACCOUNTS = [
     DemoAccount("evaluator.jatim", "Evaluator Demo Jawa Timur", User.Role.EVALUATOR, PROVINCE),
     DemoAccount("humas.ri", "Humas Demo KPU RI", User.Role.HUMAS_RI, Office.NATIONAL_CODE),
 ]
-
-
-def _values(codes: list[str], targets: dict[str, int], rng: random.Random) -> dict[str, dict[str, int | str]]:
-    """Values per office so that exactly `targets[code]` offices meet each indicator."""
-    members = {element: set(rng.sample(codes, count)) for element, count in targets.items()}
-    out = {}
-    for code in codes:
-        values: dict[str, int | str] = {}
-        for element in targets:
-            meets = code in members[element]
-            values[element] = int(meets) if element in BOOLEAN else (rng.randint(1, 4) if meets else 0)
-        posts = rng.randint(25, 140)
-        requests = rng.randint(0, 9)
-        values.update(
-            berita_website=rng.choice([0, 0, 3, 6, 9, 12, 18, 25, 31]),
-            unggahan_medsos=posts,
-            unggahan_seremonial=rng.randint(posts // 4, posts * 3 // 5),
-            siaran_langsung=rng.randint(0, 5),
-            permohonan_informasi=requests,
-            permohonan_tepat_waktu=rng.randint(max(0, requests - 2), requests),
-            dokumen_perpustakaan=rng.randint(0, 60),
-            pengajuan_isbn=rng.choice([0, 0, 0, 1, 2]),
-            kegiatan_non_anggaran=rng.randint(0, 6),
-            uraian_kendala=" ".join(rng.sample(CONSTRAINT_TEXTS, 2)) if values["kendala_sdm"] else "",
-            catatan="",
-        )
-        out[code] = values
-    return out
 
 
 def _accounts() -> list[User]:
@@ -139,8 +102,8 @@ def demo_load() -> list[User]:
     codes = list(Office.objects.filter(parent__code=PROVINCE).order_by("code").values_list("code", flat=True))
     offices = {o.code: o for o in Office.objects.filter(code__in=codes)}
     rng = random.Random(17072025)
-    q2 = _values(codes, TARGETS_Q2, rng)
-    q1 = _values(codes, TARGETS_Q1, rng)
+    q2 = quarter_values(codes, TARGETS_Q2, rng)
+    q1 = quarter_values(codes, TARGETS_Q1, rng)
     for code in NOT_UPDATED_Q2:
         q1[code] = q2[code]  # carried forward into the Q2 evaluation
     period_q1, period_q2 = period_get_or_create("2025Q1"), period_get_or_create("2025Q2")
@@ -164,6 +127,13 @@ def demo_load() -> list[User]:
                               item_comments={"kerja_sama_pendidikan": "Sertakan tautan atau berkas PKS."})
         elif code not in AWAITING_Q2:
             submission_verify(submission=submission, actor=evaluator)
+    # The PPID registers of Triwulan I and II give the figures the reports give (carried-forward
+    # reports included): the service report of 2025Q2 and the evaluation count the same requests.
+    ppid_history_load([QuarterRequests(offices[code], period.start, period.end,
+                                       int(values[code]["permohonan_informasi"]),
+                                       int(values[code]["permohonan_tepat_waktu"]))
+                       for period, values in ((period_q1, q1), (period_q2, q2)) for code in codes],
+                      seed=17072025)
     library_demo_load()
     ppid_demo_load()
     records_demo_load()
@@ -173,6 +143,10 @@ def demo_load() -> list[User]:
     governance_demo_load()
     followup_demo_load()
     _suggestions_as_entered(period_q2, codes)
+    # Every quarter since, up to today's: Kota Kediri's 2025Q3 is left for whoever tries the demo
+    # (its records and posts suggest the values).
+    later_quarters_load([offices[code] for code in codes], TARGETS_Q2, seed=2025_07_17, skip={"2025Q3": {"3571"}},
+                        evaluator=evaluator)
     return users
 
 

@@ -4,13 +4,17 @@ the names are made up and the NIKs are valid in form only (serial 0000)."""
 from __future__ import annotations
 
 import datetime as dt
+import random
+from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from bakohumas.offices.models import Office
-from bakohumas.ppid.calendar import WorkingCalendar
-from bakohumas.ppid.models import DipEntry, InformationRequest
+from bakohumas.ppid.calendar import WorkingCalendar, compute_deadlines
+from bakohumas.ppid.deadlines import active_rule_set, calendar_for, rule_days
+from bakohumas.ppid.models import Decision, DipEntry, InformationRequest
 from bakohumas.ppid.services import (
     dip_entry_create,
     objection_answer,
@@ -83,3 +87,95 @@ def ppid_demo_load() -> None:
         dip_entry_create(office=kediri, actor=None, category=category, title=title,
                          holder_unit="Subbagian Teknis dan Hupmas", responsible="Sekretaris KPU Kota Kediri",
                          made_when_where="2025, Kota Kediri", form=DipEntry.Form.BOTH, retention="5 tahun")
+
+
+HISTORY_MARK = "[demo-riwayat]"
+HISTORY_TOPICS = (
+    "Salinan keputusan penetapan hasil pemilihan.",
+    "Data rekapitulasi hasil penghitungan suara per kecamatan.",
+    "Daftar nama anggota PPK dan PPS.",
+    "Laporan pertanggungjawaban dana hibah pemilihan.",
+    "Jadwal dan lokasi sosialisasi pemilih pemula.",
+    "Salinan DCT anggota DPRD kabupaten/kota.",
+)
+CHANNELS = ("web", "web", "langsung", "surat", "email", "whatsapp")
+
+
+@dataclass(frozen=True)
+class QuarterRequests:
+    """How many requests an office received in a quarter and how many it answered on time: the
+    quarterly report's `permohonan_informasi` and `permohonan_tepat_waktu`."""
+    office: Office
+    start: dt.date
+    end: dt.date
+    total: int
+    on_time: int
+
+
+def ppid_history_load(plans: list[QuarterRequests], *, seed: int, today: dt.date | None = None) -> int:
+    """Past requests, every one answered, so that the PPID register (the service report, the
+    monitoring page and the suggestions) gives the figures the offices reported for the quarter:
+    `on_time` answered by the due date, the rest after it. Written in bulk (thousands of rows for the
+    national demo), without audit rows: they are demo history, not actions. Idempotent per office and
+    quarter. Returns how many requests were created."""
+    today = today or timezone.localdate()
+    rng = random.Random(seed)
+    rule = active_rule_set("uu_kip")
+    days = rule_days(rule)
+    existing = set(InformationRequest.objects.filter(information_sought__startswith=HISTORY_MARK)
+                   .values_list("office_id", "received_on__year", "received_on__month").distinct())
+    calendars: dict[int, WorkingCalendar] = {}
+    numbers: dict[tuple[int, int], int] = {}
+    requests, decisions = [], []
+    for plan in plans:
+        office = plan.office
+        if any((office.pk, y, m) in existing for y, m in _months(plan.start, plan.end)) or not plan.total:
+            continue
+        calendar = calendars.setdefault(office.pk, calendar_for(office))
+        last = min(plan.end, today)
+        working = [plan.start + dt.timedelta(days=n) for n in range((last - plan.start).days + 1)]
+        working = [day for day in working if calendar.is_working_day(day)]
+        if not working:
+            continue
+        late = set(rng.sample(range(plan.total), plan.total - plan.on_time))
+        for index, received in enumerate(sorted(rng.choice(working) for _ in range(plan.total))):
+            deadlines = compute_deadlines(received, days, calendar)
+            if index in late:
+                responded, _ = calendar.add_working_days(deadlines.notice_due, rng.randint(1, 6))
+            else:
+                responded, _ = calendar.add_working_days(received, rng.randint(1, days.notice_days))
+                responded = min(responded, deadlines.notice_due)
+            answered = responded <= today
+            key = (office.pk, received.year)
+            if key not in numbers:
+                numbers[key] = (InformationRequest.objects.filter(
+                    office=office, number__gte=received.year * 100000, number__lt=(received.year + 1) * 100000)
+                    .aggregate(n=Max("number"))["n"] or received.year * 100000) % 100000
+            numbers[key] += 1
+            sequence = numbers[key]
+            request = InformationRequest(
+                office=office, number=received.year * 100000 + sequence, channel=rng.choice(CHANNELS),
+                registration_number=f"PPID/{office.code}/{received.year}/{sequence:04d}",
+                requester_name=f"Pemohon Contoh {office.code}-{received.year}-{sequence:04d}",
+                address="Jl. Contoh No. 1", phone="081200000000",
+                information_sought=f"{HISTORY_MARK} {rng.choice(HISTORY_TOPICS)}", purpose="Penelitian dan pemberitaan.",
+                obtain_method=InformationRequest.ObtainMethod.SOFTCOPY, delivery=InformationRequest.Delivery.EMAIL,
+                received_on=received, deadline_start=received, rule_set=rule, rule_code=rule.code,
+                rule_version=rule.version, notice_due=deadlines.notice_due, extended_due=deadlines.extended_due,
+                due_explanation=deadlines.explanation(),
+                status=InformationRequest.Status.ANSWERED if answered else InformationRequest.Status.RECEIVED,
+                responded_on=responded if answered else None)
+            requests.append(request)
+            if answered:
+                held = rng.random() < 0.85
+                decisions.append(Decision(
+                    request=request, decided_on=responded, availability="dikuasai" if held else "tidak_dikuasai",
+                    outcome="diterima" if held else "tidak_berlaku", format="softcopy" if held else "",
+                    letter_number=f"{sequence:03d}/PPID/{office.code}/{received.year}"))
+    InformationRequest.objects.bulk_create(requests, batch_size=500)
+    Decision.objects.bulk_create(decisions, batch_size=500)
+    return len(requests)
+
+
+def _months(start: dt.date, end: dt.date) -> list[tuple[int, int]]:
+    return sorted({(start.year, m) for m in range(start.month, end.month + 1)})
