@@ -11,8 +11,16 @@ import random
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
-from bakohumas.demo.history import later_quarters_load, quarter_values
+from bakohumas.demo.history import (
+    later_quarters_load,
+    plan_quarter,
+    ppid_plans,
+    quarter_values,
+    reports_bulk_create,
+    scaled_targets,
+)
 from bakohumas.library.demo import library_demo_load
 from bakohumas.media.demo import media_demo_load
 from bakohumas.offices.models import Office, PositionTerm, User
@@ -167,3 +175,34 @@ def _suggestions_as_entered(period: Period, codes: list[str]) -> None:
             if value.number != suggestion.value:
                 value.override_reason = more if (value.number or 0) > suggestion.value else fewer
             value.save(update_fields=["suggested_number", "suggestion_source", "suggestion_url", "override_reason"])
+
+
+@transaction.atomic
+def national_demo_load(*, today: dt.date | None = None) -> int:
+    """The other 37 provinces' kab/kota (East Java stays as `demo_load` makes it): Triwulan I and II
+    2025 and every quarter since, each province with its own mix of late, missing and improving
+    reports, and PPID registers that give the reports' PPID figures. Written in bulk; idempotent.
+    Returns how many reports were written."""
+    today = today or timezone.localdate()
+    provinces = list(Office.objects.filter(level=Office.Level.PROVINCE).exclude(code=PROVINCE).order_by("code"))
+    if not provinces:
+        raise ValueError("Daftar kantor KPU belum dimuat; jalankan `bakohumas migrate` terlebih dahulu.")
+    period_q1, period_q2 = period_get_or_create("2025Q1"), period_get_or_create("2025Q2")
+    written = 0
+    for province in provinces:
+        offices = list(Office.objects.filter(parent=province, level=Office.Level.REGENCY).order_by("code"))
+        if not offices:
+            continue
+        rng = random.Random(f"{province.code}-17072025")
+        codes = [office.code for office in offices]
+        plans, reports = [], []
+        for period, targets in ((period_q1, TARGETS_Q1), (period_q2, TARGETS_Q2)):
+            values = quarter_values(codes, scaled_targets(targets, len(offices), rng), rng)
+            # Late Q2 reports arrive before the Rakor, as in East Java.
+            reports += plan_quarter(offices, period, values, rng, step=0, today=today,
+                                    late_until=RAKOR_DAY if period == period_q2 else None)
+            plans += ppid_plans(offices, period, values)
+        ppid_history_load(plans, seed=rng.randint(0, 10**9), today=today)
+        written += len(reports_bulk_create(reports))
+        written += later_quarters_load(offices, TARGETS_Q2, seed=rng.randint(0, 10**9), today=today)
+    return written

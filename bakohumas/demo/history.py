@@ -109,10 +109,12 @@ class PlannedReport:
 
 
 def plan_quarter(offices: list[Office], period: Period, values: dict[str, dict[str, int | str]], rng: random.Random,
-                 *, step: int, today: dt.date, skip: Iterable[str] = ()) -> list[PlannedReport]:
+                 *, step: int, today: dt.date, skip: Iterable[str] = (),
+                 late_until: dt.date | None = None) -> list[PlannedReport]:
     """Who reports the quarter and when: most offices by the deadline, a few after it, a few not at
     all (evaluated on their last report); fewer late and missing ones as the quarters pass. Nothing
-    dated after `today`; reports sent in the last three weeks still await verification."""
+    dated after `today` (nor, when given, a late report after `late_until`); reports sent in the last
+    three weeks still await verification."""
     size = len(offices)
     not_updated = set(rng.sample(range(size), min(size, max(int(rng.random() < 0.7), round(size * (0.06 - 0.008 * step))))))
     late = set(rng.sample(range(size), min(size, max(1, round(size * max(0.03, 0.10 - 0.012 * step))))))
@@ -124,7 +126,8 @@ def plan_quarter(offices: list[Office], period: Period, values: dict[str, dict[s
         if index in not_updated or office.code in skip:
             continue
         if index in late:
-            reported_on = deadline + dt.timedelta(days=rng.randint(1, 14))
+            last = (late_until - deadline).days if late_until else 14
+            reported_on = deadline + dt.timedelta(days=rng.randint(1, max(1, last)))
         else:
             reported_on = first_day + dt.timedelta(days=rng.randint(0, window))
         if reported_on > today:

@@ -122,8 +122,10 @@ def ppid_history_load(plans: list[QuarterRequests], *, seed: int, today: dt.date
     rng = random.Random(seed)
     rule = active_rule_set("uu_kip")
     days = rule_days(rule)
-    existing = set(InformationRequest.objects.filter(information_sought__startswith=HISTORY_MARK)
-                   .values_list("office_id", "received_on__year", "received_on__month").distinct())
+    existing = set(InformationRequest.objects.filter(
+        office__in={plan.office for plan in plans}, information_sought__startswith=HISTORY_MARK,
+        received_on__range=(min((p.start for p in plans), default=today), max((p.end for p in plans), default=today)))
+        .values_list("office_id", "received_on__year", "received_on__month").distinct())
     calendars: dict[int, WorkingCalendar] = {}
     numbers: dict[tuple[int, int], int] = {}
     requests, decisions = [], []
