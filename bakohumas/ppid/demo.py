@@ -14,7 +14,7 @@ from django.utils import timezone
 from bakohumas.offices.models import Office
 from bakohumas.ppid.calendar import WorkingCalendar, compute_deadlines
 from bakohumas.ppid.deadlines import active_rule_set, calendar_for, rule_days
-from bakohumas.ppid.models import Decision, DipEntry, InformationRequest
+from bakohumas.ppid.models import Decision, DipEntry, InformationRequest, NonWorkingDay
 from bakohumas.ppid.services import (
     dip_entry_create,
     objection_answer,
@@ -113,7 +113,7 @@ class QuarterRequests:
 
 
 def ppid_history_load(plans: list[QuarterRequests], *, seed: int, today: dt.date | None = None) -> int:
-    """Past requests, every one answered, so that the PPID register (the service report, the
+    """Past requests, answered (unless the answer would fall after `today`), so that the PPID register (the service report, the
     monitoring page and the suggestions) gives the figures the offices reported for the quarter:
     `on_time` answered by the due date, the rest after it. Written in bulk (thousands of rows for the
     national demo), without audit rows: they are demo history, not actions. Idempotent per office and
@@ -122,18 +122,28 @@ def ppid_history_load(plans: list[QuarterRequests], *, seed: int, today: dt.date
     rng = random.Random(seed)
     rule = active_rule_set("uu_kip")
     days = rule_days(rule)
+    offices = {plan.office for plan in plans}
     existing = set(InformationRequest.objects.filter(
-        office__in={plan.office for plan in plans}, information_sought__startswith=HISTORY_MARK,
+        office__in=offices, information_sought__startswith=HISTORY_MARK,
         received_on__range=(min((p.start for p in plans), default=today), max((p.end for p in plans), default=today)))
         .values_list("office_id", "received_on__year", "received_on__month").distinct())
+    # One calendar for every office without days of its own (or of its province): thousands of
+    # offices in the national demo, one query.
+    own_days = set(NonWorkingDay.objects.filter(office__isnull=False).values_list("office_id", flat=True))
+    national = calendar_for(None)
     calendars: dict[int, WorkingCalendar] = {}
-    numbers: dict[tuple[int, int], int] = {}
+    numbers: dict[tuple[int, int], int] = {
+        (row["office_id"], row["received_on__year"]): row["n"] % 100000
+        for row in InformationRequest.objects.filter(office__in=offices).values("office_id", "received_on__year")
+        .order_by().annotate(n=Max("number"))}
     requests, decisions = [], []
     for plan in plans:
         office = plan.office
         if any((office.pk, y, m) in existing for y, m in _months(plan.start, plan.end)) or not plan.total:
             continue
-        calendar = calendars.setdefault(office.pk, calendar_for(office))
+        if office.pk not in calendars:
+            calendars[office.pk] = (calendar_for(office) if {office.pk, office.parent_id} & own_days else national)
+        calendar = calendars[office.pk]
         last = min(plan.end, today)
         working = [plan.start + dt.timedelta(days=n) for n in range((last - plan.start).days + 1)]
         working = [day for day in working if calendar.is_working_day(day)]
@@ -149,12 +159,7 @@ def ppid_history_load(plans: list[QuarterRequests], *, seed: int, today: dt.date
                 responded = min(responded, deadlines.notice_due)
             answered = responded <= today
             key = (office.pk, received.year)
-            if key not in numbers:
-                numbers[key] = (InformationRequest.objects.filter(
-                    office=office, number__gte=received.year * 100000, number__lt=(received.year + 1) * 100000)
-                    .aggregate(n=Max("number"))["n"] or received.year * 100000) % 100000
-            numbers[key] += 1
-            sequence = numbers[key]
+            numbers[key] = sequence = numbers.get(key, 0) + 1
             request = InformationRequest(
                 office=office, number=received.year * 100000 + sequence, channel=rng.choice(CHANNELS),
                 registration_number=f"PPID/{office.code}/{received.year}/{sequence:04d}",
