@@ -163,7 +163,9 @@ def reports_bulk_create(reports: list[PlannedReport]) -> list[Submission]:
                                              office__in={r.office for r in reports})
                    .values_list("office_id", "period_id"))
     form = active_form()
-    submissions, values, versions = [], [], []
+    submissions: list[Submission] = []
+    values: list[ReportValue] = []
+    versions: list[SubmissionVersion] = []
     for report in reports:
         if (report.office.pk, report.period.pk) in existing:
             continue
