@@ -8,10 +8,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--bind", default="127.0.0.1:8000")
+        parser.add_argument("--national", action="store_true", help="load every province (see load-demo --national)")
 
-    def handle(self, *args, bind: str, **options) -> None:
+    def handle(self, *args, bind: str, national: bool = False, **options) -> None:
         call_command("migrate", interactive=False, verbosity=0)
-        call_command("load_demo")
+        call_command("load_demo", national=national)
         self.stdout.write(f"Buka http://{bind}/ dan masuk dengan salah satu akun di atas.")
         # The demo accounts share one published password; 2FA would only get in the way of trying it out.
         settings.BAKOHUMAS_2FA_REQUIRED = False
