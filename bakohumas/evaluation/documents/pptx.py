@@ -416,8 +416,8 @@ def _completeness_slides(deck, report: EvaluationReport, footer: str) -> None:
     parts = [p for p in parts if p[1]]
     notes = [f"{len(result.reported)} dari {result.expected} KPU Kabupaten/Kota telah melapor; "
              f"{len(result.late)} di antaranya terlambat."]
-    for heading, units, named in report.missing_groups:
-        notes.append(f"{heading} ({len(units)}): " + ("; ".join(o.name for o in units) if named
+    for heading, units, one_by_one in report.missing_groups:
+        notes.append(f"{heading} ({len(units)}): " + ("; ".join(o.name for o in units) if one_by_one
                                                       else "daftar lengkap di lampiran") + ".")
     if result.late and report.name_late:
         notes.append("Terlambat: " + "; ".join(f"{o.name} ({tanggal(o.reported_on)})" for o in result.late) + ".")
