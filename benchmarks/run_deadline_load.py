@@ -217,8 +217,8 @@ def _fields(form) -> dict[str, str]:
             radios[name].append(element)
             continue
         value = element.value or ""
-        if not value and kind == "number":
-            value = "0"  # zero satisfies every "no more than" rule between answers
+        if not value and (kind == "number" or element.get("inputmode") == "numeric"):
+            value = "0"  # zero satisfies every "no more than" rule between answers (counts are numeric text boxes)
         elif not value and kind == "textarea":
             value = "Kegiatan kehumasan berjalan sesuai rencana."
         elif not value and kind == "select":
