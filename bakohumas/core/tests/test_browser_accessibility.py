@@ -23,7 +23,9 @@ OFFICE, PROVINCE, PERIOD = "3571", "35", "2025Q2"
 # Kinds of URL argument whose pages are files, not HTML (downloads, exports, citations, upload chunks).
 FILE_KINDS = {"file", "part", "cite", "export", "template", "derivative", "notice", "session", "evidence"}
 FILE_PAGES = {"library:cover", "records:partnership_document", "ppid:power_of_attorney", "media:original",
-              "jobs:status", "jobs:download", "health", "oai"}
+              "jobs:status", "jobs:download", "health", "oai", "meetings:ics", "meetings:letter", "meetings:material",
+              "meetings:material_evaluation", "meetings:attendance_list", "meetings:minutes_document",
+              "ppid:extension_letter", "ppid:objection_letter", "offices:profile_logo"}
 DESKTOP_1366 = {"viewport": {"width": 1366, "height": 900}}
 
 
@@ -37,6 +39,7 @@ def _demo_arguments(users: dict):
     from bakohumas.library.models import CatalogueRecord, IsbnApplication
     from bakohumas.media.models import MediaFile
     from bakohumas.ppid.models import InformationRequest
+    from bakohumas.meetings.models import Meeting
     from bakohumas.publications.models import Output
     from bakohumas.records.models import Activity, Channel, Partnership
     from bakohumas.reports.models import Submission
@@ -66,9 +69,14 @@ def _demo_arguments(users: dict):
         "entry": [AuditEntry.objects.filter(office=kediri)[0].id],
     }
 
+    rakor = Meeting.objects.filter(organiser__code=PROVINCE).order_by("starts_at").first()  # the demo's Rakor
+    meeting_args = {"meeting": [rakor.id], "office": [rakor.id, OFFICE]}
+
     def args_for(name: str, kind: str) -> list | None:
         if kind in FILE_KINDS or name in FILE_PAGES:
             return None
+        if name.startswith("meetings:"):  # the meetings table's own kinds (a meeting, an office in it)
+            return meeting_args.get(kind, fixed.get(kind) if kind == "none" else None)
         if kind == "token":
             return [invitation.token] if name == "invitation" else [request.tracking_token]
         return fixed[kind]
