@@ -87,7 +87,7 @@ def install_triggers(connection: BaseDatabaseWrapper) -> list[str]:
                 for statement in _sqlite_statements(table, column):
                     cursor.execute(statement)
         else:  # pragma: no cover - the project supports SQLite and PostgreSQL only
-            raise NotImplementedError(connection.vendor)
+            raise NotImplementedError(f"Office stamps need SQLite or PostgreSQL; this database is {connection.vendor}.")
     return [table for table, _column in present]
 
 
